@@ -1,0 +1,103 @@
+/**
+ * URI encoding as SigV4 defines it (AWS docs, "Create a canonical request"): every byte except the
+ * unreserved characters A-Z a-z 0-9 - _ . ~ becomes %XX with upper-case hex, over UTF-8 bytes.
+ * encodeURIComponent leaves ! ' ( ) * alone, which SigV4 must encode.
+ */
+import { SigV4Error } from './errors.js';
+
+const UNRESERVED_ONLY = /^[A-Za-z0-9\-._~]*$/;
+const SUB_DELIMS_LEFT_BY_ENCODE_URI_COMPONENT = /[!'()*]/g;
+const HEX = '0123456789ABCDEF';
+
+function percentByte(c: string): string {
+  const b = c.charCodeAt(0);
+  return '%' + HEX[b >> 4] + HEX[b & 15];
+}
+
+/** True when the string holds a lone UTF-16 surrogate, which has no UTF-8 encoding. */
+export function hasLoneSurrogate(s: string): boolean {
+  return !s.isWellFormed();
+}
+
+/** SigV4 URI-encode of a raw (decoded) string. `field` names the input for the error. */
+export function uriEncode(s: string, field: string): string {
+  if (UNRESERVED_ONLY.test(s)) return s;
+  let e: string;
+  try {
+    e = encodeURIComponent(s);
+  } catch {
+    throw new SigV4Error('INVALID_ARGUMENT', field, 'expected a string without lone UTF-16 surrogates (they have no UTF-8 form)');
+  }
+  return e.replace(SUB_DELIMS_LEFT_BY_ENCODE_URI_COMPONENT, percentByte);
+}
+
+/** uriEncode that leaves '/' as it is: the rule for a path. */
+export function uriEncodePath(s: string, field: string): string {
+  if (UNRESERVED_ONLY.test(s)) return s;
+  const e = uriEncode(s, field);
+  return e.indexOf('%2F') === -1 ? e : e.replace(/%2F/g, '/');
+}
+
+function hexValue(c: number): number {
+  if (c >= 48 && c <= 57) return c - 48;
+  if (c >= 65 && c <= 70) return c - 55;
+  if (c >= 97 && c <= 102) return c - 87;
+  return -1;
+}
+
+function isUnreservedByte(b: number): boolean {
+  return (
+    (b >= 65 && b <= 90) || (b >= 97 && b <= 122) || (b >= 48 && b <= 57) || b === 45 || b === 46 || b === 95 || b === 126
+  );
+}
+
+/**
+ * Re-encodes a string in wire form (as it appears in a URL: %XX escapes plus raw characters)
+ * into SigV4 form without decoding it to text first, so escapes of bytes that are not valid
+ * UTF-8 survive: %XX of an unreserved byte becomes that character, any other %XX gets upper-case
+ * hex, raw characters are encoded as UTF-8. A '%' not followed by two hex digits is a literal
+ * percent sign (%25). With `keepSlash`, a raw '/' stays (an escaped %2F stays escaped).
+ */
+export function reencode(s: string, keepSlash: boolean, field: string): string {
+  let out = '';
+  const n = s.length;
+  for (let i = 0; i < n; ) {
+    const c = s.charCodeAt(i);
+    if (c === 37 && i + 2 < n) {
+      const hi = hexValue(s.charCodeAt(i + 1));
+      const lo = hexValue(s.charCodeAt(i + 2));
+      if (hi >= 0 && lo >= 0) {
+        const b = (hi << 4) | lo;
+        out += isUnreservedByte(b) ? String.fromCharCode(b) : '%' + HEX[hi] + HEX[lo];
+        i += 3;
+        continue;
+      }
+    }
+    if (c < 128) {
+      out += isUnreservedByte(c) || (keepSlash && c === 47) ? s[i] : '%' + HEX[c >> 4] + HEX[c & 15];
+      i++;
+    } else {
+      const cp = s.codePointAt(i) as number;
+      const ch = String.fromCodePoint(cp);
+      out += uriEncode(ch, field);
+      i += ch.length;
+    }
+  }
+  return out;
+}
+
+const encoder = /* @__PURE__ */ new TextEncoder();
+/** The one place text becomes bytes. */
+export function utf8(s: string): Uint8Array {
+  return encoder.encode(s);
+}
+
+const HEX_LOWER = '0123456789abcdef';
+export function toHex(bytes: Uint8Array): string {
+  let s = '';
+  for (let i = 0; i < bytes.length; i++) {
+    const b = bytes[i] as number;
+    s += HEX_LOWER[b >> 4]! + HEX_LOWER[b & 15]!;
+  }
+  return s;
+}

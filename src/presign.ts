@@ -1,0 +1,124 @@
+/**
+ * Query-string signing (AWS docs, "Authenticating Requests: Using Query Parameters"): the
+ * presigned URL. The URL's query is the CanonicalQueryString itself plus X-Amz-Signature, so the
+ * server reads back exactly the bytes that were signed.
+ */
+import { canonicalHeaders } from './canonical-headers.js';
+import { canonicalQueryString, type EncodedPair } from './canonical-query.js';
+import { canonicalRequest as buildCanonicalRequest, stringToSign as buildStringToSign } from './canonical-request.js';
+import {
+  ALGORITHM,
+  AMZ_ALGORITHM,
+  AMZ_CREDENTIAL,
+  AMZ_DATE,
+  AMZ_EXPIRES,
+  AMZ_SECURITY_TOKEN,
+  AMZ_SIGNATURE,
+  AMZ_SIGNED_HEADERS,
+  DEFAULT_EXPIRES_IN,
+  HEADER_HOST,
+} from './constants.js';
+import { toAmzDate } from './credential-scope.js';
+import { uriEncode } from './encoding.js';
+import {
+  type BodyInput,
+  checkNoReservedQuery,
+  defaultPayloadHash,
+  type HeadersInput,
+  readHeaders,
+  readQuery,
+  resolvePayloadHash,
+  resolveTarget,
+  type TargetInput,
+} from './request-input.js';
+import type { QueryInput } from './canonical-query.js';
+import type { SigningContext } from './signing-context.js';
+import { checkBoolean, checkDate, checkExpiration, checkExpiresIn, checkMethod, checkObject } from './validate.js';
+
+export interface PresignRequest extends TargetInput {
+  /** HTTP method; default 'GET'. */
+  method?: string | undefined;
+  /** Seconds the URL stays valid: an integer in 1..604800; default 3600. */
+  expiresIn?: number | undefined;
+  /** Signing time; default now. */
+  date?: Date | undefined;
+  /** Extra headers to sign; the caller must send them with the URL (see `headers` in the result). */
+  headers?: HeadersInput | undefined;
+  /** Extra query parameters, raw (decoded) values; an array repeats the name. */
+  query?: QueryInput | undefined;
+  /** HashedPayload override: 64 hex digits or 'UNSIGNED-PAYLOAD'. */
+  payloadHash?: string | undefined;
+  /** A body to hash into the signature (non-S3 services; S3 presigns UNSIGNED-PAYLOAD). */
+  body?: BodyInput;
+  /** Per-request override of the config option of the same name. */
+  allowExpiringCredentials?: boolean | undefined;
+}
+
+export interface PresignedRequest {
+  /** The presigned URL. */
+  readonly url: string;
+  readonly method: string;
+  /** Every header the caller must send with the URL: the signed ones other than host. */
+  readonly headers: Record<string, string>;
+  /** When the URL stops working. */
+  readonly expiresAt: Date;
+  readonly signedHeaders: string;
+  readonly canonicalRequest: string;
+  readonly stringToSign: string;
+  readonly signature: string;
+}
+
+export const PRESIGN_REQUEST_KEYS: ReadonlySet<string> = new Set([
+  'method', 'url', 'bucket', 'key', 'expiresIn', 'date', 'headers', 'query', 'payloadHash', 'body', 'allowExpiringCredentials',
+]);
+
+/** Presign one request. `date` has been defaulted by the entry point: the core never reads a clock. */
+export function presignRequest(ctx: SigningContext, request: PresignRequest, date: Date): PresignedRequest {
+  const r = checkObject(request, 'request');
+  const method = checkMethod(r['method'] ?? 'GET');
+  const expiresIn = checkExpiresIn(r['expiresIn'] ?? DEFAULT_EXPIRES_IN);
+  checkDate(date, 'date');
+  const target = resolveTarget(r as TargetInput, ctx);
+  const headerList = readHeaders(r['headers'] as HeadersInput | undefined);
+  const query = readQuery(target, r['query']);
+  checkNoReservedQuery(query);
+  const expiresAt = new Date(Math.floor(date.getTime() / 1000) * 1000 + expiresIn * 1000);
+  checkExpiration(ctx.expiration, expiresAt, checkBoolean(r['allowExpiringCredentials'], 'allowExpiringCredentials') ?? ctx.allowExpiringCredentials);
+  const payloadHash = resolvePayloadHash(ctx.crypto, r['payloadHash'], r['body'], headerList, defaultPayloadHash(ctx.service, true));
+
+  const amzDate = toAmzDate(date);
+  const dateStamp = amzDate.slice(0, 8);
+  const scope = ctx.scope(dateStamp);
+
+  const sendHeaders: Record<string, string> = {};
+  let hasHost = false;
+  for (const [name, value] of headerList) {
+    if (name.toLowerCase() === HEADER_HOST) hasHost = true;
+    else sendHeaders[name] = name in sendHeaders ? sendHeaders[name] + ', ' + value : value;
+  }
+  const signed = canonicalHeaders(hasHost ? headerList : [[HEADER_HOST, target.host], ...headerList]);
+
+  query.push(
+    [AMZ_ALGORITHM, ALGORITHM],
+    [AMZ_CREDENTIAL, uriEncode(ctx.accessKeyId + '/' + scope, 'credentials.accessKeyId')],
+    [AMZ_DATE, amzDate],
+    [AMZ_EXPIRES, String(expiresIn)],
+    [AMZ_SIGNED_HEADERS, uriEncode(signed.signedHeaders, 'headers')],
+  );
+  const token = ctx.sessionToken;
+  const tokenPair: EncodedPair | undefined = token === undefined ? undefined : [AMZ_SECURITY_TOKEN, uriEncode(token, 'credentials.sessionToken')];
+  if (tokenPair && ctx.signSessionToken) query.push(tokenPair);
+  const canonicalQuery = canonicalQueryString(query);
+
+  const canonicalUri = ctx.canonicalUri(target.wirePath);
+  const canonicalRequest = buildCanonicalRequest(method, canonicalUri, canonicalQuery, signed.canonicalHeaders, signed.signedHeaders, payloadHash);
+  const stringToSign = buildStringToSign(amzDate, scope, ctx.crypto.sha256Hex(canonicalRequest));
+  const signature = ctx.sign(dateStamp, stringToSign);
+
+  // S3 gets the canonical path on the wire (single encoding: what was signed is what is sent);
+  // other services get the path as written, because their server encodes it again itself.
+  const wirePath = ctx.rules.doubleEncode ? target.wirePath : canonicalUri;
+  const unsignedToken = tokenPair && !ctx.signSessionToken ? `&${tokenPair[0]}=${tokenPair[1]}` : '';
+  const url = `${target.protocol}//${target.host}${wirePath}?${canonicalQuery}&${AMZ_SIGNATURE}=${signature}${unsignedToken}`;
+  return { url, method, headers: sendHeaders, expiresAt, signedHeaders: signed.signedHeaders, canonicalRequest, stringToSign, signature };
+}

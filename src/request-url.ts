@@ -1,0 +1,74 @@
+/**
+ * Reading a URL string without letting the WHATWG URL parser decide the path: it would resolve
+ * `.` and `..`, turn `\` into `/` and re-escape characters, and an S3 key is data, not a path to
+ * tidy. Rules (documented in the README):
+ * - scheme `http` or `https` (any case), an authority without user info, then the path, the query
+ *   after the first `?`, and a fragment after the first `#` (dropped: it is never sent).
+ * - The authority is the only part given to `URL`: it lower-cases the host, converts an
+ *   internationalised name to punycode and drops a default port, as an HTTP client does when it
+ *   writes the Host header.
+ * - The path is taken as written: existing %XX escapes are kept, characters that cannot appear raw
+ *   on a request line (space, non-ASCII, `"`, `<`, `>`, `\`, `^`, `` ` ``, `{`, `|`, `}`) are
+ *   UTF-8 percent-encoded, and a `%` not followed by two hex digits is a literal percent sign.
+ *   An empty path is `/`.
+ * - The query is read the same way; `+` is a plus sign, not a space.
+ */
+import { SigV4Error, describeValue } from './errors.js';
+
+export interface RequestUrl {
+  /** `https:` or `http:` */
+  readonly protocol: string;
+  /** The Host header value: lower-case host, port only when not the default. */
+  readonly host: string;
+  /** The path as it goes on the request line (wire form). */
+  readonly wirePath: string;
+  /** The query without `?`, wire form; '' when there is none. */
+  readonly wireQuery: string;
+}
+
+const URL_SHAPE = /^([A-Za-z][A-Za-z0-9+.-]*):\/\/([^/?#]*)([^?#]*)(?:\?([^#]*))?(?:#.*)?$/s;
+/** Characters allowed raw in a path or query on the wire besides unreserved ones and '%'. */
+const NOT_WIRE_SAFE = /[^A-Za-z0-9\-._~!$&'()*+,;=:@/?%]|%(?![0-9A-Fa-f]{2})/gu;
+
+function escapeForWire(c: string): string {
+  return c === '%' ? '%25' : encodeURIComponent(c);
+}
+
+/** Percent-encodes what may not appear raw in a request target; keeps valid escapes as they are. */
+export function toWireForm(s: string): string {
+  return s.replace(NOT_WIRE_SAFE, escapeForWire);
+}
+
+export function parseRequestUrl(url: string, field = 'url'): RequestUrl {
+  if (typeof url !== 'string') {
+    throw new SigV4Error('INVALID_URL', field, `expected an absolute http(s) URL string, got ${describeValue(url)}`);
+  }
+  if (!url.isWellFormed()) {
+    throw new SigV4Error('INVALID_URL', field, 'expected a string without lone UTF-16 surrogates');
+  }
+  if (/[\x00-\x1f\x7f]/.test(url)) {
+    throw new SigV4Error('INVALID_URL', field, 'expected no control characters (CR, LF, TAB, NUL …) in the URL');
+  }
+  const m = URL_SHAPE.exec(url);
+  const scheme = m?.[1]?.toLowerCase();
+  if (!m || (scheme !== 'https' && scheme !== 'http')) {
+    throw new SigV4Error('INVALID_URL', field, `expected an absolute http(s) URL, got ${describeValue(url)}`);
+  }
+  const authority = m[2] as string;
+  if (authority === '' || authority.includes('@')) {
+    throw new SigV4Error('INVALID_URL', field, `expected a host without user info, got ${describeValue(url)}`);
+  }
+  let host: string;
+  try {
+    host = new URL(`${scheme}://${authority}/`).host;
+  } catch {
+    throw new SigV4Error('INVALID_URL', field, `expected a valid host, got ${describeValue(authority)}`);
+  }
+  const path = m[3] as string;
+  return {
+    protocol: scheme + ':',
+    host,
+    wirePath: path === '' ? '/' : toWireForm(path),
+    wireQuery: toWireForm(m[4] ?? ''),
+  };
+}

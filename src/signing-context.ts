@@ -1,0 +1,124 @@
+/**
+ * The fixed parts of signing, validated once: who signs (credentials), for which region and
+ * service, with which URI rules, and the derived-key cache. The secret key lives only in the
+ * closure of `signerFor`; no property, cache key or message holds it.
+ */
+import { canonicalUri as buildCanonicalUri, type UriRules, uriRulesFor } from './canonical-uri.js';
+import { credentialScope } from './credential-scope.js';
+import type { CryptoBackend } from './crypto-backend.js';
+import { SigV4Error, describeType } from './errors.js';
+import { resolveEndpoint } from './request-input.js';
+import type { S3Endpoint } from './s3-address.js';
+import { deriveSigningKey } from './signing-key.js';
+import { checkBoolean, checkCredentials, checkObject, checkRegion, checkService, type Credentials } from './validate.js';
+
+export interface SignerConfig {
+  /** Long-term or temporary credentials. `expiration` is checked against URL lifetimes. */
+  credentials: Credentials;
+  region: string;
+  /** Signing name of the service; default 's3'. */
+  service?: string | undefined;
+  /** S3-compatible endpoint for bucket + key input, e.g. `http://127.0.0.1:9000`. */
+  endpoint?: string | undefined;
+  /** Always address buckets path-style (`/{bucket}/{key}`). */
+  forcePathStyle?: boolean | undefined;
+  /** Allow a presigned URL to outlive temporary credentials (it stops working when they expire). */
+  allowExpiringCredentials?: boolean | undefined;
+  /** Encode the path twice: default true except for S3. */
+  doubleEncode?: boolean | undefined;
+  /** Normalise `.`/`..`/empty path segments: default true except for S3. */
+  normalizePath?: boolean | undefined;
+  /**
+   * Sign the session token (default). false adds it after signing, for the few services that
+   * want it unsigned (aws-c-auth's `omit_session_token`).
+   */
+  signSessionToken?: boolean | undefined;
+}
+
+export interface SigningContext {
+  readonly crypto: CryptoBackend;
+  readonly accessKeyId: string;
+  readonly sessionToken: string | undefined;
+  readonly expiration: Date | undefined;
+  readonly region: string;
+  readonly service: string;
+  readonly rules: UriRules;
+  readonly endpoint: S3Endpoint | undefined;
+  readonly forcePathStyle: boolean;
+  readonly allowExpiringCredentials: boolean;
+  readonly signSessionToken: boolean;
+  canonicalUri(wirePath: string): string;
+  /** CredentialScope for a dateStamp. */
+  scope(dateStamp: string): string;
+  /** Hex HMAC under kSigning for a dateStamp (derived once per UTC date and cached). */
+  sign(dateStamp: string, stringToSign: string): string;
+}
+
+const CONFIG_KEYS = new Set([
+  'credentials', 'region', 'service', 'endpoint', 'forcePathStyle', 'allowExpiringCredentials',
+  'doubleEncode', 'normalizePath', 'signSessionToken',
+]);
+
+export function createSigningContext(crypto: CryptoBackend, config: SignerConfig): SigningContext {
+  const c = checkObject(config, 'options');
+  const credentials = checkCredentials(c['credentials']);
+  const region = checkRegion(c['region']);
+  const service = checkService(c['service'] ?? 's3');
+  const defaults = uriRulesFor(service);
+  const rules: UriRules = {
+    doubleEncode: checkBoolean(c['doubleEncode'], 'doubleEncode') ?? defaults.doubleEncode,
+    normalizePath: checkBoolean(c['normalizePath'], 'normalizePath') ?? defaults.normalizePath,
+  };
+  const endpoint = resolveEndpoint(c['endpoint']);
+  const forcePathStyle = checkBoolean(c['forcePathStyle'], 'forcePathStyle') ?? false;
+  const allowExpiringCredentials = checkBoolean(c['allowExpiringCredentials'], 'allowExpiringCredentials') ?? false;
+  const signSessionToken = checkBoolean(c['signSessionToken'], 'signSessionToken') ?? true;
+
+  // Copy the secret into this closure: a later change to the caller's object cannot make the
+  // cache hand out a key derived from another secret.
+  const secretAccessKey = credentials.secretAccessKey;
+  let cachedDateStamp = '';
+  let cachedSigner: ((data: string) => string) | undefined;
+  let cachedScopeDate = '';
+  let cachedScope = '';
+
+  return {
+    crypto,
+    accessKeyId: credentials.accessKeyId,
+    sessionToken: credentials.sessionToken,
+    expiration: credentials.expiration,
+    region,
+    service,
+    rules,
+    endpoint,
+    forcePathStyle,
+    allowExpiringCredentials,
+    signSessionToken,
+    canonicalUri: (wirePath) => buildCanonicalUri(wirePath, rules),
+    scope(dateStamp) {
+      if (dateStamp !== cachedScopeDate) {
+        cachedScope = credentialScope(dateStamp, region, service);
+        cachedScopeDate = dateStamp;
+      }
+      return cachedScope;
+    },
+    sign(dateStamp, stringToSign) {
+      // Region, service and access key are fixed for this context, so the UTC date is the whole
+      // cache key; a batch that crosses midnight derives the next day's key.
+      if (dateStamp !== cachedDateStamp || cachedSigner === undefined) {
+        cachedSigner = crypto.hmacHexWith(deriveSigningKey(crypto, secretAccessKey, dateStamp, region, service));
+        cachedDateStamp = dateStamp;
+      }
+      return cachedSigner(stringToSign);
+    },
+  };
+}
+
+/** Rejects option names that are not ours: a typo (`expiresin`) would otherwise be ignored. */
+export function checkKnownKeys(options: Record<string, unknown>, allowed: ReadonlySet<string>, field: string): void {
+  for (const key of Object.keys(options)) {
+    if (!allowed.has(key) && !CONFIG_KEYS.has(key)) {
+      throw new SigV4Error('INVALID_ARGUMENT', `${field}.${key}`, `unknown option (a ${describeType(options[key])})`);
+    }
+  }
+}
