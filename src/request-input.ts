@@ -8,7 +8,7 @@ import { encodeQueryInput, encodeWireQuery } from './canonical-query.js';
 import { EMPTY_SHA256, HEADER_CONTENT_SHA256, HEADER_HOST, UNSIGNED_PAYLOAD } from './constants.js';
 import type { CryptoBackend } from './crypto-backend.js';
 import { SigV4Error, describeType } from './errors.js';
-import { parseRequestUrl, type RequestUrl } from './request-url.js';
+import { parseRequestUrl, readRequestUrlParts, type RequestUrl, type RequestUrlParts } from './request-url.js';
 import { parseEndpoint, s3Address, type S3Endpoint } from './s3-address.js';
 import { checkBoolean, checkHeaderName, checkHeaderValue, checkObject, checkString } from './validate.js';
 
@@ -17,8 +17,11 @@ export type HeadersInput = Readonly<Record<string, string>> | Iterable<readonly 
 
 /** Where the request goes: a URL, or an S3 bucket and raw key. */
 export interface TargetInput {
-  /** Absolute http(s) URL, percent-encoded form. Give this, or bucket + key. */
-  url?: string | undefined;
+  /**
+   * Absolute http(s) URL, percent-encoded form (see the README for how it is read), or its parts
+   * with the path exactly as on the request line. Give this, or bucket + key.
+   */
+  url?: string | RequestUrlParts | undefined;
   /** S3 bucket name (with `key`). */
   bucket?: string | undefined;
   /** S3 object key as raw text, not encoded (with `bucket`); '' addresses the bucket itself. */
@@ -38,7 +41,7 @@ export function resolveTarget(input: TargetInput, config: AddressConfig): Reques
   if (hasUrl && hasS3) {
     throw new SigV4Error('CONFLICTING_INPUT', bucket !== undefined ? 'bucket' : 'key', 'give either url, or bucket and key, not both');
   }
-  if (hasUrl) return parseRequestUrl(url);
+  if (hasUrl) return url !== null && typeof url === 'object' ? readRequestUrlParts(url) : parseRequestUrl(url);
   if (bucket === undefined) throw new SigV4Error('MISSING_INPUT', 'bucket', 'expected url, or bucket and key');
   if (key === undefined) throw new SigV4Error('MISSING_INPUT', 'key', 'expected a key with the bucket ("" for the bucket itself)');
   return s3Address(checkString(bucket, 'bucket', 'INVALID_BUCKET'), checkString(key, 'key', 'INVALID_KEY'), config.region, config.endpoint, config.forcePathStyle === true);

@@ -39,6 +39,41 @@ export function toWireForm(s: string): string {
   return s.replace(NOT_WIRE_SAFE, escapeForWire);
 }
 
+/**
+ * A request target given in parts: `path` (and `query`) exactly as on the request line; nothing is
+ * re-escaped. For callers that already hold the wire form (proxies, test suites).
+ */
+export interface RequestUrlParts {
+  readonly protocol?: 'https:' | 'http:' | undefined;
+  /** The Host header value, port included when not the default. */
+  readonly host: string;
+  /** Starts with '/'. */
+  readonly path: string;
+  /** Without '?'. */
+  readonly query?: string | undefined;
+}
+
+const HOST_VALUE = /^[A-Za-z0-9.\-_~!$&'()*+,;=:\[\]%]+$/;
+
+export function readRequestUrlParts(parts: RequestUrlParts, field = 'url'): RequestUrl {
+  const { protocol = 'https:', host, path, query = '' } = parts;
+  if (protocol !== 'https:' && protocol !== 'http:') {
+    throw new SigV4Error('INVALID_URL', `${field}.protocol`, `expected "https:" or "http:", got ${describeValue(protocol)}`);
+  }
+  if (typeof host !== 'string' || !HOST_VALUE.test(host)) {
+    throw new SigV4Error('INVALID_URL', `${field}.host`, `expected a host name, got ${describeValue(host)}`);
+  }
+  // A raw space or non-ASCII character is accepted in the path (the official suites sign such
+  // request lines); '?', '#' and control characters are not.
+  if (typeof path !== 'string' || !path.startsWith('/') || /[\x00-\x1f\x7f?#]/.test(path) || !path.isWellFormed()) {
+    throw new SigV4Error('INVALID_URL', `${field}.path`, `expected a path starting with "/" without control characters, "?" or "#", got ${describeValue(path)}`);
+  }
+  if (typeof query !== 'string' || /[\x00-\x1f\x7f#]/.test(query) || !query.isWellFormed()) {
+    throw new SigV4Error('INVALID_URL', `${field}.query`, `expected a query string without "#" or control characters, got ${describeValue(query)}`);
+  }
+  return { protocol, host, wirePath: path, wireQuery: query };
+}
+
 export function parseRequestUrl(url: string, field = 'url'): RequestUrl {
   if (typeof url !== 'string') {
     throw new SigV4Error('INVALID_URL', field, `expected an absolute http(s) URL string, got ${describeValue(url)}`);

@@ -24,17 +24,23 @@
  * Notes for the test writer (measured on this machine: Debian 12, 2 cores, Node 20.20):
  * - Versions seen: workerd 2026-11-17 (npm 1.20261117.1); Chromium 156.0.8078.108 (Debian);
  *   Deno 2.9.6; Bun 1.4.5; @edge-runtime/vm 5.0.0 (primitives 6.0.0) on Node's V8.
- * - Wall time per call for the tiny smoke module (warm disk cache): workerd ~0.1-0.15 s,
- *   Chromium ~0.7-1.0 s (launch dominates; ~2.5 s on the very first launch), Deno ~0.1 s,
- *   Bun ~0.03-0.05 s, EdgeVM ~0.25-0.3 s (child node + esbuild + VM setup).
- *   Run runtimes sequentially on 2 cores; each call starts and stops its own runtime.
+ * - Wall time per call (`ms`, includes start-up and tear-down) for fixtures/smoke.ts, 3 runs of
+ *   harness.test.ts: workerd 170-190 ms, Chromium 2.6-3.1 s (browser launch dominates; 1.5-4 s
+ *   seen), Deno 145-190 ms, Bun 50-60 ms, EdgeVM 240-300 ms (child node + esbuild + VM setup).
+ *   Whole harness.test.ts: ~4.5-5 s. Each call starts and stops its own runtime: batch many checks
+ *   into ONE test module rather than calling runInChromium per case. Run sequentially on 2 cores.
+ * - Failure modes checked: module load error -> reject (workerd/deno/bun exit 1, Chromium error
+ *   event, EdgeVM evaluate throws); run() throws -> reject with its stack; run() never settles ->
+ *   workerd and Deno detect it at once, EdgeVM's child reports it when its event loop empties,
+ *   Bun and Chromium hit the timeout; a busy loop -> timeout + SIGKILL (Chromium: context closed).
+ *   `failed > 0` resolves normally.
  * - workerd: with a compatibility date >= 2026-08-04 and no flags, `import 'node:crypto'` LOADS
  *   (verified). Both `no_nodejs_compat*` flags are required; the harness always sets them. With them
  *   a static `import 'node:crypto'` makes workerd exit 1 with `No such module "node:crypto"`.
  *   `navigator.userAgent` is "Cloudflare-Workers", so the version is taken from `workerd --version`.
  * - Deno and Bun both HAVE `process` and `node:crypto`; only workerd (flags off), Chromium and
  *   EdgeVM prove "no Node". EdgeVM's crypto.subtle IS Node's webcrypto object (not a second engine).
- * - Deno runs with zero permissions: reading env/files/net from the test module throws (NotCapable).
+ * - Deno runs with zero permissions and --no-prompt: env/file/net access from the test module throws.
  * - Chromium: about:blank is not a secure context (crypto.subtle undefined) - hence the local
  *   http://127.0.0.1 server. A module that fails to load (e.g. `import 'node:crypto'`, which Chromium
  *   treats as an unknown URL scheme) surfaces as an `error` event caught by a capturing listener.
@@ -43,7 +49,11 @@
  * - The test module's result must be JSON-serialisable (it crosses a process/page boundary).
  * - esbuild with platform 'neutral' already FAILS to resolve `node:*` (build error), so
  *   `bundleForRuntimes` throws for `import 'node:crypto'` before any runtime sees it; the metafile
- *   check catches anything marked external some other way (plugins, `external`).
+ *   check catches anything marked external some other way (plugins, `external`). A non-literal
+ *   `import(expr)` / `require(expr)` leaves NO metafile entry and NO esbuild warning, so the output
+ *   text is also scanned for `import(` and esbuild's `Dynamic require of` shim (a string literal
+ *   containing "import(" would be a false positive).
+ * - vitest: test/vitest.config.ts excludes test/runtimes/**; run this file without --config.
  */
 import { spawn } from 'node:child_process';
 import { mkdtemp, readFile, rm, writeFile, mkdir, stat } from 'node:fs/promises';
@@ -168,7 +178,7 @@ export async function bundleForRuntimes(entryTs: string, outFile: string): Promi
 interface WrapperPayload {
   ok: boolean;
   /** where it failed: loading/evaluating the module, or inside run() */
-  phase?: 'load' | 'run';
+  phase?: 'load' | 'run' | undefined;
   version?: string | null;
   result?: unknown;
   error?: string;

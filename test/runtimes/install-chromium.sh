@@ -24,9 +24,10 @@ fi
 command -v flock >/dev/null 2>&1 || { echo "install-chromium: flock(1) missing (util-linux)" >&2; exit 1; }
 
 echo "install-chromium: installing chromium via apt (serialised on $LOCK)"
-# Re-check inside the lock: a concurrent run may have installed it meanwhile.
+# Re-check inside the lock: a concurrent run may have installed it meanwhile. DPkg::Lock::Timeout
+# also waits for an apt/dpkg that did not take our flock.
 $SUDO env DEBIAN_FRONTEND=noninteractive flock "$LOCK" sh -c \
-  "if [ -x '$CHROMIUM' ]; then exit 0; fi; apt-get update && apt-get install -y --no-install-recommends chromium"
+  "if [ -x '$CHROMIUM' ]; then exit 0; fi; apt-get -o DPkg::Lock::Timeout=600 update && apt-get -o DPkg::Lock::Timeout=600 install -y --no-install-recommends chromium"
 
 if [ ! -x "$CHROMIUM" ]; then
   echo "install-chromium: apt finished but $CHROMIUM is still missing" >&2

@@ -221,8 +221,8 @@ start() {
   # After radosgw is up: it creates the default realm/zone/pools on start, and a concurrent
   # radosgw-admin would race it doing the same.
   provision_user || { log_tails; stop_pids; die "creating the user/role failed"; }
-  role_arn=$(/usr/bin/python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["arn"])' \
-    "$STATE/logs/role-create.json") || { stop_pids; die "no arn in role create output"; }
+  role_arn=$(/usr/bin/python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["Arn"])' \
+    "$STATE/logs/role-create.json") || { stop_pids; die "no Arn in role create output"; }
 
   cat >"$STATE/info.json" <<EOF
 {
