@@ -166,12 +166,12 @@ export async function startServer(kind: ServerKind, stateDir: string, port: numb
   const dir = resolve(stateDir);
   const r = await run(SCRIPT[kind], ['start', dir, String(port)], START_TIMEOUT_MS);
   if (r.code !== 0) {
-    // The script already stops what it started on its own failures; after our SIGKILL it
-    // could not, so stop here (kills exactly the PIDs it recorded).
-    const tails = await logTails(dir);
+    // On its own failures the script prints the log tails and stops what it started; after
+    // our SIGKILL it could do neither, so do both here (stop kills exactly the recorded PIDs).
+    const tails = r.output.includes('----- tail of ') ? '' : `\n${await logTails(dir)}`;
     if (r.timedOut) await run(SCRIPT[kind], ['stop', dir], STOP_TIMEOUT_MS);
     throw new Error(`${kind} did not start on 127.0.0.1:${port} (${describe(r)}).\n` +
-      `script output:\n${r.output}\n${tails}`);
+      `script output:\n${r.output}${tails}`);
   }
   let text: string;
   try {

@@ -30,8 +30,9 @@ usage() { die "usage: radosgw.sh start <statedir> <port> | stop <statedir>"; }
 
 log_tails() {
   local f
-  for f in "$STATE"/logs/*.log; do
-    [[ -f "$f" ]] || continue
+  # *.log: the daemons' own logs; *.out: their stdout/stderr and the mkfs/admin tools' output.
+  for f in "$STATE"/logs/*.log "$STATE"/logs/*.out; do
+    [[ -s "$f" ]] || continue
     echo "----- tail of $f" >&2
     tail -n 40 "$f" >&2 || true
   done
@@ -80,7 +81,7 @@ spawn() {
 check_alive() {
   local pid
   while read -r pid; do
-    kill -0 "$pid" 2>/dev/null || { log_tails; stop_pids; die "a ceph daemon (pid $pid) exited during start"; }
+    kill -0 "$pid" 2>/dev/null || die "a ceph daemon (pid $pid) exited during start"
   done <"$STATE/pids"
 }
 
@@ -89,14 +90,22 @@ wait_for() {
   local what=$1; shift
   while ! "$@" >/dev/null 2>&1; do
     check_alive
-    if ((SECONDS >= DEADLINE)); then
-      log_tails; stop_pids; die "timed out waiting for $what"
-    fi
+    ((SECONDS < DEADLINE)) || die "timed out waiting for $what"
     sleep 0.5
   done
 }
 
 osd_up() { ceph_ osd dump 2>/dev/null | grep -q '^osd\.0 up'; }
+
+port_open() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
+
+on_start_exit() {
+  local rc=$?
+  ((rc == 0)) && return
+  log_tails
+  stop_pids
+  exit "$rc"
+}
 
 http_listening() {
   # Any HTTP status line will do: radosgw answers GET / anonymously.
@@ -183,6 +192,11 @@ start() {
     command -v "$b" >/dev/null || die "$b missing: run test/e2e/servers/provision.sh"
   done
   stop_pids
+  # Fail at once on a taken endpoint or mon port (the OSD picks free ports in its band itself).
+  ! port_open "$PORT" || die "127.0.0.1:$PORT is already in use"
+  ! port_open $((PORT + 1)) || die "127.0.0.1:$((PORT + 1)) (mon) is already in use"
+  # From here on, any failure (die or set -e) prints the logs and stops what was started.
+  trap on_start_exit EXIT
   # Fresh cluster on every start: the OSD's data was in memory anyway, and a mon store left
   # from an old run would name an OSD that no longer exists.
   rm -rf "$STATE/mon" "$STATE/osd" "$STATE/rgw" "$STATE/run" "$STATE/crash" "$STATE/logs" \
@@ -199,19 +213,19 @@ start() {
   : >"$STATE/keyring"
 
   monmaptool --create --fsid "$fsid" --addv a "[v2:127.0.0.1:$((PORT + 1))]" "$STATE/monmap" \
-    >"$STATE/logs/monmaptool.out" 2>&1 || { log_tails; die "monmaptool failed"; }
+    >"$STATE/logs/monmaptool.out" 2>&1 || die "monmaptool failed"
   ceph-mon -c "$STATE/ceph.conf" -i a --mkfs --monmap "$STATE/monmap" \
-    >"$STATE/logs/mon-mkfs.out" 2>&1 || { log_tails; die "ceph-mon --mkfs failed"; }
+    >"$STATE/logs/mon-mkfs.out" 2>&1 || die "ceph-mon --mkfs failed"
   # -f: foreground (so $! is the daemon) but still logging to the log file.
   spawn mon.a ceph-mon -f -c "$STATE/ceph.conf" -i a
   wait_for "ceph-mon" ceph_ mon stat
 
   # Register the OSD with the mon (gets id 0 on a fresh cluster), then format its store.
   local id
-  id=$(ceph_ osd new "$osd_uuid" 2>>"$STATE/logs/osd-new.out") || { log_tails; stop_pids; die "ceph osd new failed"; }
-  [[ "$id" == 0 ]] || { stop_pids; die "expected osd id 0, got '$id'"; }
+  id=$(ceph_ osd new "$osd_uuid" 2>>"$STATE/logs/osd-new.out") || die "ceph osd new failed"
+  [[ "$id" == 0 ]] || die "expected osd id 0, got '$id'"
   ceph-osd -c "$STATE/ceph.conf" -i 0 --mkfs --osd-uuid "$osd_uuid" \
-    >"$STATE/logs/osd-mkfs.out" 2>&1 || { log_tails; stop_pids; die "ceph-osd --mkfs failed"; }
+    >"$STATE/logs/osd-mkfs.out" 2>&1 || die "ceph-osd --mkfs failed"
   spawn osd.0 ceph-osd -f -c "$STATE/ceph.conf" -i 0
   wait_for "osd.0 up" osd_up
 
@@ -220,9 +234,9 @@ start() {
 
   # After radosgw is up: it creates the default realm/zone/pools on start, and a concurrent
   # radosgw-admin would race it doing the same.
-  provision_user || { log_tails; stop_pids; die "creating the user/role failed"; }
+  provision_user || die "creating the user/role failed"
   role_arn=$(/usr/bin/python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["Arn"])' \
-    "$STATE/logs/role-create.json") || { stop_pids; die "no Arn in role create output"; }
+    "$STATE/logs/role-create.json") || die "no Arn in role create output"
 
   cat >"$STATE/info.json" <<EOF
 {
@@ -236,6 +250,7 @@ start() {
   "roleArn": "$role_arn"
 }
 EOF
+  trap - EXIT
   echo "radosgw.sh: ready on http://127.0.0.1:$PORT in $((SECONDS - started)) s (state $STATE)"
 }
 

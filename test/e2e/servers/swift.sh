@@ -94,7 +94,9 @@ user = root
 swift_dir = $etc
 devices = $STATE/srv
 mount_check = false
-log_level = INFO"
+log_level = INFO
+# Ports are checked free before start; no point retrying a bind for the default 30 s.
+bind_timeout = 5"
 
   cat >"$etc/account-server.conf" <<EOF
 [DEFAULT]
@@ -225,6 +227,14 @@ start() {
   # A leftover run in this state dir (a crashed test) is stopped first rather than refused,
   # so a re-run after a crash just works.
   stop_pids
+  # Fail in a second on a taken port: otherwise each swift server retries its bind for
+  # bind_timeout and the start fails ~30 s later with a less obvious message.
+  local off
+  for off in 0 1 2 3; do
+    ! port_open $((PORT + off)) || die "127.0.0.1:$((PORT + off)) is already in use (swift needs <port>..<port>+3)"
+  done
+  # From here on, any failure (die or set -e) prints the logs and stops what was started.
+  trap on_start_exit EXIT
   mkdir -p "$STATE/etc" "$STATE/srv/d1" "$STATE/logs"
   rm -f "$STATE/info.json"
   write_configs
@@ -246,16 +256,12 @@ start() {
   local deadline=$((SECONDS + START_TIMEOUT)) ready=0
   while ((SECONDS < deadline)); do
     while read -r pid; do
-      kill -0 "$pid" 2>/dev/null || { log_tails; stop_pids; die "a swift server (pid $pid) exited during start"; }
+      kill -0 "$pid" 2>/dev/null || die "a swift server (pid $pid) exited during start"
     done <"$STATE/pids"
     if http_ok "$PORT" /healthcheck && backends_listen; then ready=1; break; fi
     sleep 0.3
   done
-  if ((!ready)); then
-    log_tails
-    stop_pids
-    die "not ready on 127.0.0.1:$PORT after ${START_TIMEOUT}s"
-  fi
+  ((ready)) || die "not ready on 127.0.0.1:$PORT after ${START_TIMEOUT}s"
 
   cat >"$STATE/info.json" <<EOF
 {
@@ -267,15 +273,23 @@ start() {
   "storageDomain": "$STORAGE_DOMAIN"
 }
 EOF
+  trap - EXIT
   echo "swift.sh: ready on http://127.0.0.1:$PORT in $((SECONDS - started)) s (state $STATE)"
 }
 
+on_start_exit() {
+  local rc=$?
+  ((rc == 0)) && return
+  log_tails
+  stop_pids
+  exit "$rc"
+}
+
+port_open() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
+
 # True when the account, container and object servers accept TCP connections.
 backends_listen() {
-  local off
-  for off in 1 2 3; do
-    (exec 3<>"/dev/tcp/127.0.0.1/$((PORT + off))") 2>/dev/null || return 1
-  done
+  port_open $((PORT + 1)) && port_open $((PORT + 2)) && port_open $((PORT + 3))
 }
 
 cmd=${1:-}
