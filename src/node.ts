@@ -16,3 +16,5 @@ export type { PresignRequest, PresignedRequest } from './presign.js';
 export type { SignRequestInput, SignedRequest } from './sign-request.js';
 export type { SignerConfig } from './signing-context.js';
 export type { Credentials } from './validate.js';
+export { presignInWorkers, type WorkerOptions } from './worker-presign.js';
+export type { PresignItem, ItemSource } from './bulk-presign.js';

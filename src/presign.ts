@@ -33,6 +33,8 @@ import {
 } from './request-input.js';
 import type { QueryInput } from './canonical-query.js';
 import type { SigningContext } from './signing-context.js';
+import { presignS3Key } from './presign-s3-key.js';
+import { SigV4Error } from './errors.js';
 import { checkBoolean, checkDate, checkExpiration, checkExpiresIn, checkMethod, checkObject } from './validate.js';
 
 export interface PresignRequest extends TargetInput {
@@ -78,12 +80,20 @@ export function presignRequest(ctx: SigningContext, request: PresignRequest, dat
   const method = checkMethod(r['method'] ?? 'GET');
   const expiresIn = checkExpiresIn(r['expiresIn'] ?? DEFAULT_EXPIRES_IN);
   checkDate(date, 'date');
+  const expiresAtMs = Math.floor(date.getTime() / 1000) * 1000 + expiresIn * 1000;
+  checkExpiration(ctx.expiration, new Date(expiresAtMs), checkBoolean(r['allowExpiringCredentials'], 'allowExpiringCredentials') ?? ctx.allowExpiringCredentials);
+  if (qualifiesForKeyPath(ctx, r)) {
+    const { bucket, key } = r;
+    if (typeof key !== 'string') throw new SigV4Error(key === undefined ? 'MISSING_INPUT' : 'INVALID_KEY', 'key', key === undefined ? 'expected a key with the bucket ("" for the bucket itself)' : 'expected a string');
+    if (typeof bucket !== 'string') throw new SigV4Error('INVALID_BUCKET', 'bucket', 'expected a string');
+    const p = presignS3Key(ctx, bucket, key, method, expiresIn, date);
+    return { url: p.url, method, headers: {}, expiresAt: new Date(p.expiresAt), signedHeaders: 'host', canonicalRequest: p.canonicalRequest, stringToSign: p.stringToSign, signature: p.signature };
+  }
   const target = resolveTarget(r as TargetInput, ctx);
   const headerList = readHeaders(r['headers'] as HeadersInput | undefined);
   const query = readQuery(target, r['query']);
   checkNoReservedQuery(query);
-  const expiresAt = new Date(Math.floor(date.getTime() / 1000) * 1000 + expiresIn * 1000);
-  checkExpiration(ctx.expiration, expiresAt, checkBoolean(r['allowExpiringCredentials'], 'allowExpiringCredentials') ?? ctx.allowExpiringCredentials);
+  const expiresAt = new Date(expiresAtMs);
   const payloadHash = resolvePayloadHash(ctx.crypto, r['payloadHash'], r['body'], headerList, defaultPayloadHash(ctx.service, true));
 
   const amzDate = toAmzDate(date);
@@ -121,4 +131,23 @@ export function presignRequest(ctx: SigningContext, request: PresignRequest, dat
   const unsignedToken = tokenPair && !ctx.signSessionToken ? `&${tokenPair[0]}=${tokenPair[1]}` : '';
   const url = `${target.protocol}//${target.host}${wirePath}?${canonicalQuery}&${AMZ_SIGNATURE}=${signature}${unsignedToken}`;
   return { url, method, headers: sendHeaders, expiresAt, signedHeaders: signed.signedHeaders, canonicalRequest, stringToSign, signature };
+}
+
+/**
+ * True when a request can take the S3 key hot path: bucket + key, S3 rules, nothing extra to
+ * sign. Anything else takes the general path above.
+ */
+export function qualifiesForKeyPath(ctx: SigningContext, r: Record<string, unknown>): boolean {
+  return (
+    r['bucket'] !== undefined &&
+    r['url'] === undefined &&
+    r['headers'] === undefined &&
+    r['query'] === undefined &&
+    r['body'] === undefined &&
+    r['payloadHash'] === undefined &&
+    ctx.service === 's3' &&
+    !ctx.rules.doubleEncode &&
+    !ctx.rules.normalizePath &&
+    ctx.signSessionToken
+  );
 }

@@ -53,10 +53,15 @@ export interface RequestUrlParts {
   readonly query?: string | undefined;
 }
 
+const URL_PARTS_KEYS: ReadonlySet<string> = new Set(['protocol', 'host', 'path', 'query']);
 const HOST_VALUE = /^[A-Za-z0-9.\-_~!$&'()*+,;=:\[\]%]+$/;
 
 export function readRequestUrlParts(parts: RequestUrlParts, field = 'url'): RequestUrl {
   const { protocol = 'https:', host, path, query = '' } = parts;
+  for (const key of Object.keys(parts)) {
+    // A typo or a WHATWG name (`pathname`, `search`) would otherwise be ignored without a word.
+    if (!URL_PARTS_KEYS.has(key)) throw new SigV4Error('INVALID_URL', `${field}.${key}`, 'unknown URL part: expected protocol, host, path and query');
+  }
   if (protocol !== 'https:' && protocol !== 'http:') {
     throw new SigV4Error('INVALID_URL', `${field}.protocol`, `expected "https:" or "http:", got ${describeValue(protocol)}`);
   }
@@ -90,13 +95,24 @@ export function parseRequestUrl(url: string, field = 'url'): RequestUrl {
     throw new SigV4Error('INVALID_URL', field, `expected an absolute http(s) URL, got ${describeValue(url)}`);
   }
   const authority = m[2] as string;
-  if (authority === '' || authority.includes('@')) {
-    throw new SigV4Error('INVALID_URL', field, `expected a host without user info, got ${describeValue(url)}`);
+  if (authority === '') {
+    throw new SigV4Error('INVALID_URL', field, `expected a host after "${scheme}://", got ${describeValue(url)}`);
+  }
+  if (authority.includes('@')) {
+    // User info may hold a password: the URL is not echoed.
+    throw new SigV4Error('INVALID_URL', field, 'expected a host without user info ("user:password@")');
   }
   let host: string;
+  let parsed: URL;
   try {
-    host = new URL(`${scheme}://${authority}/`).host;
+    parsed = new URL(`${scheme}://${authority}/`);
+    host = parsed.host;
   } catch {
+    throw new SigV4Error('INVALID_URL', field, `expected a valid host, got ${describeValue(authority)}`);
+  }
+  // The URL parser takes a backslash as a path separator in an http(s) authority: for the
+  // authority `h\evil` it would sign and send to host "h", dropping "evil" without a word.
+  if (parsed.pathname !== '/') {
     throw new SigV4Error('INVALID_URL', field, `expected a valid host, got ${describeValue(authority)}`);
   }
   const path = m[3] as string;

@@ -8,6 +8,7 @@ import { PRESIGN_REQUEST_KEYS, type PresignRequest, type PresignedRequest, presi
 import { SIGN_REQUEST_KEYS, type SignRequestInput, type SignedRequest, signRequestWith } from './sign-request.js';
 import { checkKnownKeys, createSigningContext, type SignerConfig } from './signing-context.js';
 import { checkObject } from './validate.js';
+import { type ItemSource, type PresignItem, presignStream, presignUrls } from './bulk-presign.js';
 
 export type PresignOptions = SignerConfig & PresignRequest;
 export type SignRequestOptions = SignerConfig & SignRequestInput;
@@ -15,6 +16,13 @@ export type SignRequestOptions = SignerConfig & SignRequestInput;
 export interface Presigner {
   /** Presign one request with the presigner's credentials, region and service. */
   presign(request: PresignRequest): PresignedRequest;
+  /**
+   * Presign many: requests or bare keys (with `defaults.bucket`) in, URLs out in the same order.
+   * Without `defaults.date`, the whole batch is signed at the time of the call.
+   */
+  presignUrls(items: Iterable<PresignItem>, defaults?: PresignRequest): string[];
+  /** Streaming form: one URL out per item in, in order, with flat memory. */
+  presignStream(items: ItemSource, defaults?: PresignRequest): AsyncIterable<string>;
 }
 
 export interface Signer {
@@ -54,6 +62,8 @@ export function createSigner(crypto: CryptoBackend, now: () => Date): Signer {
         }
         return presignRequest(ctx, request, (r['date'] as Date | undefined) ?? now());
       };
+      presigner.presignUrls = (items, defaults) => presignUrls(ctx, items, defaults, now);
+      presigner.presignStream = (items, defaults) => presignStream(ctx, items, defaults, now);
       return presigner;
     },
     signRequest(options) {

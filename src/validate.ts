@@ -132,6 +132,10 @@ export function checkObject(value: unknown, field: string): Record<string, unkno
   if (value === null || typeof value !== 'object' || Array.isArray(value)) {
     throw new SigV4Error('INVALID_ARGUMENT', field, `expected an object, got ${describeType(value)}`);
   }
+  // A Map or URLSearchParams has no own keys: read as a record, its entries would vanish unsigned.
+  if (Symbol.iterator in value) {
+    throw new SigV4Error('INVALID_ARGUMENT', field, 'expected a plain object, got an iterable object (Map, URLSearchParams …)');
+  }
   return value as Record<string, unknown>;
 }
 

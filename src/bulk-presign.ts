@@ -1,0 +1,75 @@
+/**
+ * Many URLs from one presigner: an array or iterable in, URLs out (`presignUrls`), or an async
+ * iterable in and out (`presignStream`), one URL at a time so memory stays flat however many keys
+ * flow through. An item is a request object, or a bare key string signed with `defaults`
+ * (which then must name the bucket).
+ */
+import { DEFAULT_EXPIRES_IN } from './constants.js';
+import { SigV4Error, describeType } from './errors.js';
+import { PRESIGN_REQUEST_KEYS, type PresignRequest, presignRequest, qualifiesForKeyPath } from './presign.js';
+import { presignS3Key } from './presign-s3-key.js';
+import type { SigningContext } from './signing-context.js';
+import { checkBoolean, checkDate, checkExpiration, checkExpiresIn, checkMethod, checkObject } from './validate.js';
+
+export type PresignItem = PresignRequest | string;
+export type ItemSource = Iterable<PresignItem> | AsyncIterable<PresignItem>;
+
+/** Signs one item; built once per batch so the defaults are validated once. */
+export type ItemSigner = (item: PresignItem, index: number) => string;
+
+export function createItemSigner(ctx: SigningContext, defaults: PresignRequest | undefined, now: () => Date, fixedDate: boolean): ItemSigner {
+  const d = defaults === undefined ? {} : checkObject(defaults, 'defaults');
+  for (const k of Object.keys(d)) {
+    if (!PRESIGN_REQUEST_KEYS.has(k)) throw new SigV4Error('INVALID_ARGUMENT', `defaults.${k}`, 'unknown option for presign()');
+  }
+  const method = checkMethod(d['method'] ?? 'GET');
+  const expiresIn = checkExpiresIn(d['expiresIn'] ?? DEFAULT_EXPIRES_IN);
+  const allowExpiring = checkBoolean(d['allowExpiringCredentials'], 'allowExpiringCredentials') ?? ctx.allowExpiringCredentials;
+  const givenDate = d['date'] === undefined ? undefined : checkDate(d['date'], 'date');
+  // One signing time for a whole batch unless the caller gave one: URLs of one batch expire together.
+  const batchDate = givenDate ?? (fixedDate ? now() : undefined);
+  const bucket = d['bucket'];
+  const keyPath = qualifiesForKeyPath(ctx, { ...d, bucket: bucket ?? '' });
+
+  return (item, index) => {
+    if (typeof item === 'string') {
+      if (bucket === undefined) throw new SigV4Error('MISSING_INPUT', 'defaults.bucket', `item ${index} is a bare key: give the bucket in defaults`);
+      const date = batchDate ?? now();
+      if (keyPath && typeof bucket === 'string') {
+        if (ctx.expiration !== undefined) checkExpiration(ctx.expiration, new Date(Math.floor(date.getTime() / 1000) * 1000 + expiresIn * 1000), allowExpiring);
+        return presignS3Key(ctx, bucket, item, method, expiresIn, date).url;
+      }
+      return presignRequest(ctx, { ...d, key: item }, date).url;
+    }
+    if (item === null || typeof item !== 'object') {
+      throw new SigV4Error('INVALID_ARGUMENT', `items[${index}]`, `expected a request object or a key string, got ${describeType(item)}`);
+    }
+    const request = defaults === undefined ? item : { ...d, ...item };
+    return presignRequest(ctx, request, request.date ?? batchDate ?? now()).url;
+  };
+}
+
+export function presignUrls(ctx: SigningContext, items: Iterable<PresignItem>, defaults: PresignRequest | undefined, now: () => Date): string[] {
+  if (items === null || typeof items !== 'object' || !(Symbol.iterator in items)) {
+    throw new SigV4Error('INVALID_ARGUMENT', 'items', `expected an array or iterable of requests or keys, got ${describeType(items)}`);
+  }
+  const sign = createItemSigner(ctx, defaults, now, true);
+  const out: string[] = [];
+  if (Array.isArray(items)) {
+    for (let i = 0; i < items.length; i++) out.push(sign(items[i] as PresignItem, i));
+    return out;
+  }
+  let i = 0;
+  for (const item of items) out.push(sign(item, i++));
+  return out;
+}
+
+export async function* presignStream(ctx: SigningContext, items: ItemSource, defaults: PresignRequest | undefined, now: () => Date): AsyncGenerator<string, void, undefined> {
+  if (items === null || typeof items !== 'object' || !(Symbol.asyncIterator in items || Symbol.iterator in items)) {
+    throw new SigV4Error('INVALID_ARGUMENT', 'items', `expected an iterable or async iterable of requests or keys, got ${describeType(items)}`);
+  }
+  // A stream may run for hours: each URL is signed at the moment it is produced.
+  const sign = createItemSigner(ctx, defaults, now, false);
+  let i = 0;
+  for await (const item of items) yield sign(item, i++);
+}

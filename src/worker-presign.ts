@@ -1,0 +1,79 @@
+/**
+ * presignInWorkers (Node only): spreads a large batch over worker_threads. Contiguous slices go
+ * to the workers and come back in input order. Without `defaults.date`, the main thread fixes one
+ * signing time for the whole batch, so every URL of a batch expires together whichever thread
+ * signed it.
+ */
+import { availableParallelism } from 'node:os';
+import { Worker } from 'node:worker_threads';
+import type { PresignItem } from './bulk-presign.js';
+import { SigV4Error, type SigV4ErrorCode, describeValue } from './errors.js';
+import type { PresignRequest } from './presign.js';
+import type { SignerConfig } from './signing-context.js';
+import { checkObject } from './validate.js';
+
+export interface WorkerOptions {
+  /** Number of worker threads; default: the machine's available parallelism. */
+  workers?: number | undefined;
+  /** Applied to every item, as in presignUrls. */
+  defaults?: PresignRequest | undefined;
+}
+
+type Reply = { ok: true; urls: string } | { ok: false; error: { code: SigV4ErrorCode; field: string; message: string } };
+
+/**
+ * Structured clone copies an array of strings item by item (measured: ~0.8 s for 400,000 keys, more
+ * than signing them). Bare keys therefore travel as one string plus their lengths.
+ */
+function packItems(items: PresignItem[]): { keys: string; lengths: Uint32Array } | { items: PresignItem[] } {
+  const lengths = new Uint32Array(items.length);
+  for (let i = 0; i < items.length; i++) {
+    const item = items[i];
+    if (typeof item !== 'string') return { items };
+    lengths[i] = item.length;
+  }
+  return { keys: (items as string[]).join(''), lengths };
+}
+
+function runSlice(config: SignerConfig, items: PresignItem[], defaults: PresignRequest): Promise<string[]> {
+  return new Promise((resolve, reject) => {
+    const packed = packItems(items);
+    const transferList = 'lengths' in packed ? [packed.lengths.buffer as ArrayBuffer] : [];
+    const worker = new Worker(new URL('./presign-worker.js', import.meta.url), { workerData: { config, defaults, ...packed }, transferList });
+    let settled = false;
+    worker.once('message', (reply: Reply) => {
+      settled = true;
+      if (reply.ok) resolve(reply.urls === '' ? [] : reply.urls.split('\n'));
+      else {
+        const { code, field, message } = reply.error;
+        // The worker's message is "field: …"; rebuild the same error on this thread.
+        reject(new SigV4Error(code, field, message.startsWith(field + ': ') ? message.slice(field.length + 2) : message));
+      }
+      void worker.terminate();
+    });
+    worker.once('error', (e) => {
+      if (!settled) reject(e);
+    });
+    worker.once('exit', (code) => {
+      if (!settled) reject(new Error(`presign worker exited with code ${code} before replying`));
+    });
+  });
+}
+
+export async function presignInWorkers(config: SignerConfig, items: readonly PresignItem[], options: WorkerOptions = {}): Promise<string[]> {
+  checkObject(config, 'config');
+  if (!Array.isArray(items)) throw new SigV4Error('INVALID_ARGUMENT', 'items', 'expected an array of requests or keys');
+  const o = checkObject(options, 'options');
+  const workers = o['workers'] ?? availableParallelism();
+  if (typeof workers !== 'number' || !Number.isInteger(workers) || workers < 1 || workers > 256) {
+    throw new SigV4Error('INVALID_ARGUMENT', 'workers', `expected an integer in 1..256, got ${describeValue(workers)}`);
+  }
+  const given = (o['defaults'] ?? {}) as PresignRequest;
+  const defaults: PresignRequest = { ...given, date: given.date ?? new Date() };
+  if (items.length === 0) return [];
+  const n = Math.min(workers, items.length);
+  const size = Math.ceil(items.length / n);
+  const slices: Array<Promise<string[]>> = [];
+  for (let i = 0; i < items.length; i += size) slices.push(runSlice(config, items.slice(i, i + size), defaults));
+  return (await Promise.all(slices)).flat();
+}
