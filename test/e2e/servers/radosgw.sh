@@ -49,12 +49,12 @@ rgwadmin() { timeout 60 radosgw-admin -c "$STATE/ceph.conf" -n client.admin "$@"
 # KILL after 15 s, and wait until they are gone. Reverse start order: radosgw, osd, mon, so
 # no daemon spends its shutdown retrying a monitor that is already gone.
 stop_pids() {
-  local pidfile="$STATE/pids" pid deadline alive
+  local pidfile="$STATE/pids" pid deadline
   [[ -f "$pidfile" ]] || return 0
   local pids=()
   while read -r pid; do
     [[ -n "$pid" ]] || continue
-    if [[ -r "/proc/$pid/cmdline" ]] && tr '\0' ' ' <"/proc/$pid/cmdline" | grep -qF -- "$STATE/"; then
+    if [[ -r "/proc/$pid/cmdline" ]] && tr '\0' ' ' <"/proc/$pid/cmdline" | grep -F -- "$STATE/" >/dev/null; then
       pids=("$pid" ${pids[@]+"${pids[@]}"})
     fi
   done <"$pidfile"
@@ -70,7 +70,7 @@ stop_pids() {
 }
 
 # A daemon in the background, its PID recorded; stdin/out/err detached from the caller so
-# node's execFile returns when this script exits.
+# node's child_process returns when this script exits.
 spawn() {
   local name=$1; shift
   "$@" </dev/null >>"$STATE/logs/$name.out" 2>&1 &
@@ -95,7 +95,9 @@ wait_for() {
   done
 }
 
-osd_up() { ceph_ osd dump 2>/dev/null | grep -q '^osd\.0 up'; }
+# grep without -q (here and in stop_pids): -q stops reading at the first match, and the writer's
+# SIGPIPE would then fail the pipeline under pipefail.
+osd_up() { ceph_ osd dump 2>/dev/null | grep '^osd\.0 up' >/dev/null; }
 
 port_open() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
 
@@ -169,20 +171,23 @@ rgw sts key = $STS_KEY
 EOF
 }
 
+# Every step ends in "|| return": this runs as "provision_user || die", and bash turns set -e
+# off inside a function called on the left of ||, so a failed step would otherwise go unnoticed.
 provision_user() {
   rgwadmin user create --uid="$UID_NAME" --display-name="sigv4 e2e" \
-    --access-key="$ACCESS_KEY" --secret-key="$SECRET" >"$STATE/logs/user-create.json"
-  # roles=* lets the user call the IAM role APIs; AssumeRole itself is decided by the role's
-  # trust policy below.
-  rgwadmin caps add --uid="$UID_NAME" --caps="roles=*" >/dev/null
+    --access-key="$ACCESS_KEY" --secret-key="$SECRET" >"$STATE/logs/user-create.json" || return
+  # roles=* lets the user call rgw's IAM role APIs (CreateRole, PutRolePolicy...) should a
+  # test want its own role. AssumeRole does not need it (checked: it works with no caps); the
+  # role's trust policy below decides that.
+  rgwadmin caps add --uid="$UID_NAME" --caps="roles=*" >/dev/null || return
   # Trust policy: the principal is the rgw user's IAM-style ARN (empty account/tenant part).
   rgwadmin role create --role-name="$ROLE_NAME" --path=/ \
     --assume-role-policy-doc="{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Principal\":{\"AWS\":[\"arn:aws:iam:::user/$UID_NAME\"]},\"Action\":[\"sts:AssumeRole\"]}]}" \
-    >"$STATE/logs/role-create.json"
+    >"$STATE/logs/role-create.json" || return
   # The temporary credentials get exactly this policy: all of S3.
   rgwadmin role-policy put --role-name="$ROLE_NAME" --policy-name=s3-all \
     --policy-doc='{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":["s3:*"],"Resource":["arn:aws:s3:::*"]}]}' \
-    >/dev/null
+    >/dev/null || return
 }
 
 start() {
@@ -192,6 +197,9 @@ start() {
     command -v "$b" >/dev/null || die "$b missing: run test/e2e/servers/provision.sh"
   done
   stop_pids
+  # Logs of this run only (an error report must not show an older run's lines).
+  rm -rf "$STATE/logs" "$STATE/info.json"
+  mkdir -p "$STATE/logs"
   # Fail at once on a taken endpoint or mon port (the OSD picks free ports in its band itself).
   ! port_open "$PORT" || die "127.0.0.1:$PORT is already in use"
   ! port_open $((PORT + 1)) || die "127.0.0.1:$((PORT + 1)) (mon) is already in use"
@@ -199,10 +207,9 @@ start() {
   trap on_start_exit EXIT
   # Fresh cluster on every start: the OSD's data was in memory anyway, and a mon store left
   # from an old run would name an OSD that no longer exists.
-  rm -rf "$STATE/mon" "$STATE/osd" "$STATE/rgw" "$STATE/run" "$STATE/crash" "$STATE/logs" \
-    "$STATE/info.json" "$STATE/monmap" "$STATE/keyring"
-  mkdir -p "$STATE/mon/ceph-a" "$STATE/osd/ceph-0" "$STATE/rgw/ceph-rgw" "$STATE/run" \
-    "$STATE/crash" "$STATE/logs"
+  rm -rf "$STATE/mon" "$STATE/osd" "$STATE/rgw" "$STATE/run" "$STATE/crash" "$STATE/monmap" \
+    "$STATE/keyring"
+  mkdir -p "$STATE/mon/ceph-a" "$STATE/osd/ceph-0" "$STATE/rgw/ceph-rgw" "$STATE/run" "$STATE/crash"
   : >"$STATE/pids"
   DEADLINE=$((SECONDS + START_TIMEOUT))
 

@@ -8,8 +8,9 @@
 #   swift.sh stop  <statedir>
 #
 # Everything lives under <statedir>: etc/ (configs, rings), srv/d1 (the one device),
-# logs/, pids, info.json. S3 credentials: access key test:tester, secret testing, region
-# us-east-1, virtual-hosted host <bucket>.s3.localhost:<port>.
+# logs/, pids, info.json. Each start wipes etc/, srv/ and logs/: a fresh, empty server.
+# S3 credentials: access key test:tester, secret testing, region us-east-1;
+# virtual-hosted host <bucket>.s3.localhost:<port>.
 # Needs test/e2e/servers/provision.sh to have run.
 set -euo pipefail
 
@@ -30,7 +31,7 @@ usage() { die "usage: swift.sh start <statedir> <port> | stop <statedir>"; }
 log_tails() {
   local f
   for f in "$STATE"/logs/*.log; do
-    [[ -f "$f" ]] || continue
+    [[ -s "$f" ]] || continue
     echo "----- tail of $f" >&2
     tail -n 40 "$f" >&2 || true
   done
@@ -58,7 +59,7 @@ stop_pids() {
   local pids=()
   while read -r pid; do
     [[ -n "$pid" ]] || continue
-    if [[ -r "/proc/$pid/cmdline" ]] && tr '\0' ' ' <"/proc/$pid/cmdline" | grep -qF -- "$STATE/"; then
+    if [[ -r "/proc/$pid/cmdline" ]] && tr '\0' ' ' <"/proc/$pid/cmdline" | grep -F -- "$STATE/" >/dev/null; then
       pids+=("$pid")
     fi
   done <"$pidfile"
@@ -139,10 +140,12 @@ EOF
 
   # s3api sits right before tempauth (it turns the S3 signature into a request tempauth
   # verifies against the user's key). copy/slo/dlo after it: s3api needs them for copy and
-  # multipart. cache must be in the pipeline (tempauth looks it up) and needs a
-  # memcache_servers line, but no memcached has to run: without one every cache lookup
-  # simply misses. The port is <port>+4 rather than memcached's 11211 so a memcached that
-  # happens to run on this machine never hands us another run's cached container info.
+  # multipart. cache must be in the pipeline (tempauth refuses to run without it) and needs a
+  # memcache_servers line, but no memcached has to run: every lookup then misses (the proxy
+  # log shows "Error connecting to memcached", harmless). 127.0.0.1:1 rather than 11211: a
+  # memcached that happens to run on this machine would hand us another run's cached
+  # account/container info; nothing listens on the privileged, obsolete tcpmux port 1, and
+  # swift's memcache client cannot be pointed at a unix socket.
   cat >"$etc/proxy-server.conf" <<EOF
 [DEFAULT]
 bind_port = $PORT
@@ -172,7 +175,7 @@ use = egg:swift#proxy_logging
 
 [filter:cache]
 use = egg:swift#memcache
-memcache_servers = 127.0.0.1:$((PORT + 4))
+memcache_servers = 127.0.0.1:1
 
 [filter:listing_formats]
 use = egg:swift#listing_formats
@@ -220,13 +223,16 @@ EOF
 
 start() {
   local s pid started=$SECONDS
-  [[ "$PORT" =~ ^[0-9]+$ ]] && ((PORT > 0 && PORT + 4 < 65536)) || die "bad port: $PORT"
+  [[ "$PORT" =~ ^[0-9]+$ ]] && ((PORT > 0 && PORT + 3 < 65536)) || die "bad port: $PORT"
   for s in "${SERVERS[@]}"; do
     [[ -x /usr/bin/swift-$s-server ]] || die "/usr/bin/swift-$s-server missing: run test/e2e/servers/provision.sh"
   done
   # A leftover run in this state dir (a crashed test) is stopped first rather than refused,
   # so a re-run after a crash just works.
   stop_pids
+  # Logs of this run only (an error report must not show an older run's lines).
+  rm -rf "$STATE/logs" "$STATE/info.json"
+  mkdir -p "$STATE/logs"
   # Fail in a second on a taken port: otherwise each swift server retries its bind for
   # bind_timeout and the start fails ~30 s later with a less obvious message.
   local off
@@ -235,8 +241,10 @@ start() {
   done
   # From here on, any failure (die or set -e) prints the logs and stops what was started.
   trap on_start_exit EXIT
-  mkdir -p "$STATE/etc" "$STATE/srv/d1" "$STATE/logs"
-  rm -f "$STATE/info.json"
+  # Empty server on every start, like radosgw.sh (whose data lives in memory): buckets from
+  # an earlier run would make CreateBucket answer BucketAlreadyOwnedByYou.
+  rm -rf "$STATE/etc" "$STATE/srv"
+  mkdir -p "$STATE/etc" "$STATE/srv/d1"
   write_configs
   build_rings
 
@@ -244,9 +252,9 @@ start() {
   for s in "${SERVERS[@]}"; do
     # -v keeps a console log handler on stderr (otherwise swift logs only to syslog, which
     # is absent here, and then closes stderr). stdin from /dev/null and output to files so
-    # the caller's pipes (node's execFile) close when this script exits.
+    # the caller's pipes (node's child_process) close when this script exits.
     "$PY" "/usr/bin/swift-$s-server" "$STATE/etc/$s-server.conf" -v \
-      </dev/null >>"$STATE/logs/$s.log" 2>&1 &
+      </dev/null >"$STATE/logs/$s.log" 2>&1 &
     pid=$!
     echo "$pid" >>"$STATE/pids"
   done
