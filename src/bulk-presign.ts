@@ -7,7 +7,6 @@
 import { DEFAULT_EXPIRES_IN } from './constants.js';
 import { SigV4Error, describeType } from './errors.js';
 import { PRESIGN_REQUEST_KEYS, type PresignRequest, presignRequest, qualifiesForKeyPath } from './presign.js';
-import { presignS3Key } from './presign-s3-key.js';
 import type { SigningContext } from './signing-context.js';
 import { checkBoolean, checkDate, checkExpiration, checkExpiresIn, checkMethod, checkObject } from './validate.js';
 
@@ -29,15 +28,15 @@ export function createItemSigner(ctx: SigningContext, defaults: PresignRequest |
   // One signing time for a whole batch unless the caller gave one: URLs of one batch expire together.
   const batchDate = givenDate ?? (fixedDate ? now() : undefined);
   const bucket = d['bucket'];
-  const keyPath = qualifiesForKeyPath(ctx, { ...d, bucket: bucket ?? '' });
+  const keyPath = ctx.keyPath !== undefined && qualifiesForKeyPath(ctx, { ...d, bucket: bucket ?? '' }) ? ctx.keyPath : undefined;
 
   return (item, index) => {
     if (typeof item === 'string') {
       if (bucket === undefined) throw new SigV4Error('MISSING_INPUT', 'defaults.bucket', `item ${index} is a bare key: give the bucket in defaults`);
       const date = batchDate ?? now();
-      if (keyPath && typeof bucket === 'string') {
+      if (keyPath !== undefined && typeof bucket === 'string') {
         if (ctx.expiration !== undefined) checkExpiration(ctx.expiration, new Date(Math.floor(date.getTime() / 1000) * 1000 + expiresIn * 1000), allowExpiring);
-        return presignS3Key(ctx, bucket, item, method, expiresIn, date).url;
+        return keyPath(ctx, bucket, item, method, expiresIn, date).url;
       }
       return presignRequest(ctx, { ...d, key: item }, date).url;
     }

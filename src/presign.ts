@@ -33,7 +33,6 @@ import {
 } from './request-input.js';
 import type { QueryInput } from './canonical-query.js';
 import type { SigningContext } from './signing-context.js';
-import { presignS3Key } from './presign-s3-key.js';
 import { SigV4Error } from './errors.js';
 import { checkBoolean, checkDate, checkExpiration, checkExpiresIn, checkMethod, checkObject } from './validate.js';
 
@@ -82,11 +81,11 @@ export function presignRequest(ctx: SigningContext, request: PresignRequest, dat
   checkDate(date, 'date');
   const expiresAtMs = Math.floor(date.getTime() / 1000) * 1000 + expiresIn * 1000;
   checkExpiration(ctx.expiration, new Date(expiresAtMs), checkBoolean(r['allowExpiringCredentials'], 'allowExpiringCredentials') ?? ctx.allowExpiringCredentials);
-  if (qualifiesForKeyPath(ctx, r)) {
+  if (ctx.keyPath !== undefined && qualifiesForKeyPath(ctx, r)) {
     const { bucket, key } = r;
     if (typeof key !== 'string') throw new SigV4Error(key === undefined ? 'MISSING_INPUT' : 'INVALID_KEY', 'key', key === undefined ? 'expected a key with the bucket ("" for the bucket itself)' : 'expected a string');
     if (typeof bucket !== 'string') throw new SigV4Error('INVALID_BUCKET', 'bucket', 'expected a string');
-    const p = presignS3Key(ctx, bucket, key, method, expiresIn, date);
+    const p = ctx.keyPath(ctx, bucket, key, method, expiresIn, date);
     return { url: p.url, method, headers: {}, expiresAt: new Date(p.expiresAt), signedHeaders: 'host', canonicalRequest: p.canonicalRequest, stringToSign: p.stringToSign, signature: p.signature };
   }
   const target = resolveTarget(r as TargetInput, ctx);

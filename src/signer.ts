@@ -1,14 +1,14 @@
 /**
- * The public API over one crypto backend. Entry points bind a backend and a clock; everything
- * below them is pure.
+ * The public API over one crypto backend and one clock. Each function is built by its own
+ * factory so that a bundle importing only `presign` leaves the others out.
  */
-import { SigV4Error } from './errors.js';
+import { type ItemSource, type PresignItem, presignStream, presignUrls } from './bulk-presign.js';
 import type { CryptoBackend } from './crypto-backend.js';
+import { SigV4Error } from './errors.js';
 import { PRESIGN_REQUEST_KEYS, type PresignRequest, type PresignedRequest, presignRequest } from './presign.js';
 import { SIGN_REQUEST_KEYS, type SignRequestInput, type SignedRequest, signRequestWith } from './sign-request.js';
-import { checkKnownKeys, createSigningContext, type SignerConfig } from './signing-context.js';
+import { checkKnownKeys, createSigningContext, type KeyPath, type SignerConfig } from './signing-context.js';
 import { checkObject } from './validate.js';
-import { type ItemSource, type PresignItem, presignStream, presignUrls } from './bulk-presign.js';
 
 export type PresignOptions = SignerConfig & PresignRequest;
 export type SignRequestOptions = SignerConfig & SignRequestInput;
@@ -25,52 +25,57 @@ export interface Presigner {
   presignStream(items: ItemSource, defaults?: PresignRequest): AsyncIterable<string>;
 }
 
-export interface Signer {
-  presign(options: PresignOptions): PresignedRequest;
-  createPresigner(config: SignerConfig): Presigner;
-  signRequest(options: SignRequestOptions): SignedRequest;
+/** What an entry point binds: the crypto backend, the clock, and optionally the S3 hot path. */
+export interface Platform {
+  readonly crypto: CryptoBackend;
+  readonly now: () => Date;
+  readonly keyPath?: KeyPath | undefined;
 }
 
 const NO_KEYS: ReadonlySet<string> = new Set();
 
-function hidden(name: string): object {
-  // What console.log, util.inspect and JSON.stringify show of a presigner: never its secrets.
-  return {
+/** What console.log, util.inspect, JSON.stringify and String show of a presigner: never its secrets. */
+export function opaque<T extends object>(name: string): T {
+  return Object.create({
     toJSON: () => ({ type: name }),
     [Symbol.for('nodejs.util.inspect.custom')]: () => `${name} {}`,
     toString: () => `[object ${name}]`,
+  }) as T;
+}
+
+export function makePresign({ crypto, now, keyPath }: Platform): (options: PresignOptions) => PresignedRequest {
+  return (options) => {
+    const o = checkObject(options, 'options');
+    checkKnownKeys(o, PRESIGN_REQUEST_KEYS, 'options');
+    const ctx = createSigningContext(crypto, options, keyPath);
+    return presignRequest(ctx, options, (o['date'] as Date | undefined) ?? now());
   };
 }
 
-export function createSigner(crypto: CryptoBackend, now: () => Date): Signer {
-  return {
-    presign(options) {
-      const o = checkObject(options, 'options');
-      checkKnownKeys(o, PRESIGN_REQUEST_KEYS, 'options');
-      const ctx = createSigningContext(crypto, options);
-      return presignRequest(ctx, options, (o['date'] as Date | undefined) ?? now());
-    },
-    createPresigner(config) {
-      const c = checkObject(config, 'config');
-      checkKnownKeys(c, NO_KEYS, 'config');
-      const ctx = createSigningContext(crypto, config);
-      const presigner = Object.create(hidden('Presigner')) as Presigner;
-      presigner.presign = (request) => {
-        const r = checkObject(request, 'request');
-        for (const key of Object.keys(r)) {
-          if (!PRESIGN_REQUEST_KEYS.has(key)) throw new SigV4Error('INVALID_ARGUMENT', `request.${key}`, 'unknown option for presign()');
-        }
-        return presignRequest(ctx, request, (r['date'] as Date | undefined) ?? now());
-      };
-      presigner.presignUrls = (items, defaults) => presignUrls(ctx, items, defaults, now);
-      presigner.presignStream = (items, defaults) => presignStream(ctx, items, defaults, now);
-      return presigner;
-    },
-    signRequest(options) {
-      const o = checkObject(options, 'options');
-      checkKnownKeys(o, SIGN_REQUEST_KEYS, 'options');
-      const ctx = createSigningContext(crypto, options);
-      return signRequestWith(ctx, options, (o['date'] as Date | undefined) ?? now());
-    },
+export function makeCreatePresigner({ crypto, now, keyPath }: Platform): (config: SignerConfig) => Presigner {
+  return (config) => {
+    const c = checkObject(config, 'config');
+    checkKnownKeys(c, NO_KEYS, 'config');
+    const ctx = createSigningContext(crypto, config, keyPath);
+    const presigner = opaque<Presigner>('Presigner');
+    presigner.presign = (request) => {
+      const r = checkObject(request, 'request');
+      for (const key of Object.keys(r)) {
+        if (!PRESIGN_REQUEST_KEYS.has(key)) throw new SigV4Error('INVALID_ARGUMENT', `request.${key}`, 'unknown option for presign()');
+      }
+      return presignRequest(ctx, request, (r['date'] as Date | undefined) ?? now());
+    };
+    presigner.presignUrls = (items, defaults) => presignUrls(ctx, items, defaults, now);
+    presigner.presignStream = (items, defaults) => presignStream(ctx, items, defaults, now);
+    return presigner;
+  };
+}
+
+export function makeSignRequest({ crypto, now }: Platform): (options: SignRequestOptions) => SignedRequest {
+  return (options) => {
+    const o = checkObject(options, 'options');
+    checkKnownKeys(o, SIGN_REQUEST_KEYS, 'options');
+    const ctx = createSigningContext(crypto, options);
+    return signRequestWith(ctx, options, (o['date'] as Date | undefined) ?? now());
   };
 }

@@ -52,14 +52,26 @@ export interface SigningContext {
   scope(dateStamp: string): string;
   /** Hex HMAC under kSigning for a dateStamp (derived once per UTC date and cached). */
   sign(dateStamp: string, stringToSign: string): string;
+  /** The S3 bucket + key hot path, when the entry point provides one (Node does). */
+  readonly keyPath: KeyPath | undefined;
 }
+
+/** Signature of the hot path (presign-s3-key.ts); kept abstract so web bundles leave it out. */
+export type KeyPath = (
+  ctx: SigningContext,
+  bucket: string,
+  key: string,
+  method: string,
+  expiresIn: number,
+  date: Date,
+) => { url: string; canonicalRequest: string; stringToSign: string; signature: string; expiresAt: number };
 
 const CONFIG_KEYS = new Set([
   'credentials', 'region', 'service', 'endpoint', 'forcePathStyle', 'allowExpiringCredentials',
   'doubleEncode', 'normalizePath', 'signSessionToken',
 ]);
 
-export function createSigningContext(crypto: CryptoBackend, config: SignerConfig): SigningContext {
+export function createSigningContext(crypto: CryptoBackend, config: SignerConfig, keyPath?: KeyPath): SigningContext {
   const c = checkObject(config, 'options');
   const credentials = checkCredentials(c['credentials']);
   const region = checkRegion(c['region']);
@@ -94,6 +106,7 @@ export function createSigningContext(crypto: CryptoBackend, config: SignerConfig
     forcePathStyle,
     allowExpiringCredentials,
     signSessionToken,
+    keyPath,
     canonicalUri: (wirePath) => buildCanonicalUri(wirePath, rules),
     scope(dateStamp) {
       if (dateStamp !== cachedScopeDate) {
