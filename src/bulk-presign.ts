@@ -8,7 +8,7 @@ import { DEFAULT_EXPIRES_IN } from './constants.js';
 import { SigV4Error, describeType } from './errors.js';
 import { PRESIGN_REQUEST_KEYS, type PresignRequest, presignRequest, qualifiesForKeyPath } from './presign.js';
 import type { SigningContext } from './signing-context.js';
-import { checkBoolean, checkDate, checkExpiration, checkExpiresIn, checkMethod, checkObject } from './validate.js';
+import { orDefault, checkBoolean, checkDate, checkExpiration, checkExpiresIn, checkMethod, checkObject } from './validate.js';
 
 export type PresignItem = PresignRequest | string;
 export type ItemSource = Iterable<PresignItem> | AsyncIterable<PresignItem>;
@@ -21,8 +21,8 @@ export function createItemSigner(ctx: SigningContext, defaults: PresignRequest |
   for (const k of Object.keys(d)) {
     if (!PRESIGN_REQUEST_KEYS.has(k)) throw new SigV4Error('INVALID_ARGUMENT', `defaults.${k}`, 'unknown option for presign()');
   }
-  const method = checkMethod(d['method'] ?? 'GET');
-  const expiresIn = checkExpiresIn(d['expiresIn'] ?? DEFAULT_EXPIRES_IN);
+  const method = checkMethod(orDefault(d['method'], 'GET'));
+  const expiresIn = checkExpiresIn(orDefault(d['expiresIn'], DEFAULT_EXPIRES_IN));
   const allowExpiring = checkBoolean(d['allowExpiringCredentials'], 'allowExpiringCredentials') ?? ctx.allowExpiringCredentials;
   const givenDate = d['date'] === undefined ? undefined : checkDate(d['date'], 'date');
   // One signing time for a whole batch unless the caller gave one: URLs of one batch expire together.
@@ -44,7 +44,7 @@ export function createItemSigner(ctx: SigningContext, defaults: PresignRequest |
       throw new SigV4Error('INVALID_ARGUMENT', `items[${index}]`, `expected a request object or a key string, got ${describeType(item)}`);
     }
     const request = defaults === undefined ? item : { ...d, ...item };
-    return presignRequest(ctx, request, request.date ?? batchDate ?? now()).url;
+    return presignRequest(ctx, request, request.date === undefined ? (batchDate ?? now()) : request.date).url;
   };
 }
 

@@ -34,7 +34,7 @@ import {
 import type { QueryInput } from './canonical-query.js';
 import type { SigningContext } from './signing-context.js';
 import { SigV4Error } from './errors.js';
-import { checkBoolean, checkDate, checkExpiration, checkExpiresIn, checkMethod, checkObject } from './validate.js';
+import { orDefault, checkBoolean, checkDate, checkExpiration, checkExpiresIn, checkMethod, checkObject } from './validate.js';
 
 export interface PresignRequest extends TargetInput {
   /** HTTP method; default 'GET'. */
@@ -76,8 +76,8 @@ export const PRESIGN_REQUEST_KEYS: ReadonlySet<string> = new Set([
 /** Presign one request. `date` has been defaulted by the entry point: the core never reads a clock. */
 export function presignRequest(ctx: SigningContext, request: PresignRequest, date: Date): PresignedRequest {
   const r = checkObject(request, 'request');
-  const method = checkMethod(r['method'] ?? 'GET');
-  const expiresIn = checkExpiresIn(r['expiresIn'] ?? DEFAULT_EXPIRES_IN);
+  const method = checkMethod(orDefault(r['method'], 'GET'));
+  const expiresIn = checkExpiresIn(orDefault(r['expiresIn'], DEFAULT_EXPIRES_IN));
   checkDate(date, 'date');
   const expiresAtMs = Math.floor(date.getTime() / 1000) * 1000 + expiresIn * 1000;
   checkExpiration(ctx.expiration, new Date(expiresAtMs), checkBoolean(r['allowExpiringCredentials'], 'allowExpiringCredentials') ?? ctx.allowExpiringCredentials);

@@ -59,8 +59,12 @@ export function readHeaders(headers: HeadersInput | undefined): Array<[string, s
   if (headers === null || typeof headers !== 'object') {
     throw new SigV4Error('INVALID_HEADER', 'headers', `expected an object or name/value pairs, got ${describeType(headers)}`);
   }
+  const iterator = (headers as { [Symbol.iterator]?: unknown })[Symbol.iterator];
+  if (iterator !== undefined && typeof iterator !== 'function') {
+    throw new SigV4Error('INVALID_HEADER', 'headers', 'expected an object or name/value pairs; Symbol.iterator is not a function');
+  }
   const entries: Iterable<readonly [string, string]> =
-    Symbol.iterator in headers ? (headers as Iterable<readonly [string, string]>) : Object.entries(headers as Record<string, string>);
+    typeof (headers as { [Symbol.iterator]?: unknown })[Symbol.iterator] === 'function' ? (headers as Iterable<readonly [string, string]>) : Object.entries(headers as Record<string, string>);
   for (const entry of entries) {
     if (!Array.isArray(entry) || typeof entry[0] !== 'string') {
       throw new SigV4Error('INVALID_HEADER', 'headers', 'expected [name, value] pairs with string names');
@@ -91,6 +95,10 @@ export function readQuery(target: RequestUrl, query: unknown): EncodedPair[] {
       const v = q[name];
       const ok = typeof v === 'string' || (Array.isArray(v) && v.every((x) => typeof x === 'string'));
       if (!ok) throw new SigV4Error('INVALID_QUERY', `query.${name}`, `expected a string or an array of strings, got ${describeType(v)}`);
+      if (!name.isWellFormed()) throw new SigV4Error('INVALID_QUERY', 'query', 'expected parameter names without lone UTF-16 surrogates (they have no UTF-8 form)');
+      if (!(typeof v === 'string' ? v.isWellFormed() : (v as string[]).every((x) => x.isWellFormed()))) {
+        throw new SigV4Error('INVALID_QUERY', `query.${name}`, 'expected a value without lone UTF-16 surrogates (they have no UTF-8 form)');
+      }
     }
     encodeQueryInput(q as QueryInput, pairs);
   }

@@ -13,7 +13,7 @@ import { parseRequestUrl, type RequestUrl } from './request-url.js';
 /** A bucket name that can be the first label of a host name (S3 bucket naming rules, no dots). */
 const VIRTUAL_HOSTABLE = /^[a-z0-9][a-z0-9-]{1,61}[a-z0-9]$/;
 /** Any name S3 ever accepted (legacy us-east-1 names included): what may appear in a path. */
-const ANY_BUCKET = /^[A-Za-z0-9._-]{1,255}$/;
+const ANY_BUCKET = /^(?!\.{1,2}$)[A-Za-z0-9._-]{1,255}$/;
 const IP_HOST = /^(\d{1,3}(\.\d{1,3}){3}|\[[0-9a-fA-F:.]+\])(:\d+)?$/;
 
 export interface S3Location {

@@ -19,7 +19,7 @@ import {
 } from './request-input.js';
 import type { QueryInput } from './canonical-query.js';
 import type { SigningContext } from './signing-context.js';
-import { checkBoolean, checkDate, checkMethod, checkObject } from './validate.js';
+import { orDefault, checkBoolean, checkDate, checkMethod, checkObject } from './validate.js';
 
 export interface SignRequestInput extends TargetInput {
   method?: string | undefined;
@@ -55,7 +55,7 @@ export const SIGN_REQUEST_KEYS: ReadonlySet<string> = new Set([
 
 export function signRequestWith(ctx: SigningContext, request: SignRequestInput, date: Date): SignedRequest {
   const r = checkObject(request, 'request');
-  const method = checkMethod(r['method'] ?? 'GET');
+  const method = checkMethod(orDefault(r['method'], 'GET'));
   checkDate(date, 'date');
   const target = resolveTarget(r as TargetInput, ctx);
   const given = readHeaders(r['headers'] as HeadersInput | undefined);

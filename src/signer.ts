@@ -48,7 +48,7 @@ export function makePresign({ crypto, now, keyPath }: Platform): (options: Presi
     const o = checkObject(options, 'options');
     checkKnownKeys(o, PRESIGN_REQUEST_KEYS, 'options');
     const ctx = createSigningContext(crypto, options, keyPath);
-    return presignRequest(ctx, options, (o['date'] as Date | undefined) ?? now());
+    return presignRequest(ctx, options, o['date'] === undefined ? now() : (o['date'] as Date));
   };
 }
 
@@ -63,7 +63,7 @@ export function makeCreatePresigner({ crypto, now, keyPath }: Platform): (config
       for (const key of Object.keys(r)) {
         if (!PRESIGN_REQUEST_KEYS.has(key)) throw new SigV4Error('INVALID_ARGUMENT', `request.${key}`, 'unknown option for presign()');
       }
-      return presignRequest(ctx, request, (r['date'] as Date | undefined) ?? now());
+      return presignRequest(ctx, request, r['date'] === undefined ? now() : (r['date'] as Date));
     };
     presigner.presignUrls = (items, defaults) => presignUrls(ctx, items, defaults, now);
     presigner.presignStream = (items, defaults) => presignStream(ctx, items, defaults, now);
@@ -76,6 +76,6 @@ export function makeSignRequest({ crypto, now }: Platform): (options: SignReques
     const o = checkObject(options, 'options');
     checkKnownKeys(o, SIGN_REQUEST_KEYS, 'options');
     const ctx = createSigningContext(crypto, options);
-    return signRequestWith(ctx, options, (o['date'] as Date | undefined) ?? now());
+    return signRequestWith(ctx, options, o['date'] === undefined ? now() : (o['date'] as Date));
   };
 }

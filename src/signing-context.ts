@@ -10,7 +10,7 @@ import { SigV4Error, describeType } from './errors.js';
 import { resolveEndpoint } from './request-input.js';
 import type { S3Endpoint } from './s3-address.js';
 import { deriveSigningKey } from './signing-key.js';
-import { checkBoolean, checkCredentials, checkObject, checkRegion, checkService, type Credentials } from './validate.js';
+import { orDefault, checkBoolean, checkCredentials, checkObject, checkRegion, checkService, type Credentials } from './validate.js';
 
 export interface SignerConfig {
   /** Long-term or temporary credentials. `expiration` is checked against URL lifetimes. */
@@ -75,7 +75,7 @@ export function createSigningContext(crypto: CryptoBackend, config: SignerConfig
   const c = checkObject(config, 'options');
   const credentials = checkCredentials(c['credentials']);
   const region = checkRegion(c['region']);
-  const service = checkService(c['service'] ?? 's3');
+  const service = checkService(orDefault(c['service'], 's3'));
   const defaults = uriRulesFor(service);
   const rules: UriRules = {
     doubleEncode: checkBoolean(c['doubleEncode'], 'doubleEncode') ?? defaults.doubleEncode,

@@ -53,6 +53,11 @@ export function checkCredentials(credentials: unknown): Credentials {
   return credentials as Credentials;
 }
 
+/** `undefined` means "not given"; `null` is a value, and an invalid one wherever it is checked. */
+export function orDefault(value: unknown, fallback: unknown): unknown {
+  return value === undefined ? fallback : value;
+}
+
 export function checkDate(date: unknown, field: string): Date {
   if (!(date instanceof Date) || Number.isNaN(date.getTime())) {
     throw new SigV4Error('INVALID_DATE', field, `expected a valid Date, got ${date instanceof Date ? 'Invalid Date' : describeValue(date)}`);

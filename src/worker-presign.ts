@@ -11,6 +11,10 @@ import { SigV4Error, type SigV4ErrorCode, describeValue } from './errors.js';
 import type { PresignRequest } from './presign.js';
 import type { SignerConfig } from './signing-context.js';
 import { checkObject } from './validate.js';
+import { checkKnownKeys, createSigningContext } from './signing-context.js';
+import { nodeCryptoBackend } from './node-crypto-backend.js';
+
+const NO_KEYS: ReadonlySet<string> = new Set();
 
 export interface WorkerOptions {
   /** Number of worker threads; default: the machine's available parallelism. */
@@ -61,7 +65,11 @@ function runSlice(config: SignerConfig, items: PresignItem[], defaults: PresignR
 }
 
 export async function presignInWorkers(config: SignerConfig, items: readonly PresignItem[], options: WorkerOptions = {}): Promise<string[]> {
-  checkObject(config, 'config');
+  // Validate on this thread: a config that is wrong, or cannot be copied to a worker, fails here
+  // with a SigV4Error instead of a DataCloneError that would print the offending value.
+  const c = checkObject(config, 'config');
+  checkKnownKeys(c, NO_KEYS, 'config');
+  createSigningContext(nodeCryptoBackend, config);
   if (!Array.isArray(items)) throw new SigV4Error('INVALID_ARGUMENT', 'items', 'expected an array of requests or keys');
   const o = checkObject(options, 'options');
   const workers = o['workers'] ?? availableParallelism();
