@@ -5,7 +5,7 @@
  * differences by design and how each is normalised.
  */
 import { afterAll, describe, expect, it } from 'vitest';
-import { presign, signRequest } from '../../src/node.js';
+import { createPresigner, presign, signRequest } from '../../src/node.js';
 import { createRandom, runSeed } from '../helpers/random.js';
 import { generateRequest, type GeneratedRequest } from '../helpers/request-generator.js';
 import { crtPresignSignature, crtSignAuthorization, crtSignerV4Presign, smithyPresign, smithySign } from './oracles.js';
@@ -18,7 +18,7 @@ console.log(`differential oracle test: seed ${seed} (replay with SIGV4_SEED=${se
 const CREDENTIALS = { accessKeyId: 'AKIDEXAMPLE', secretAccessKey: 'wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY' };
 const r = createRandom(seed);
 const requests: GeneratedRequest[] = Array.from({ length: COUNT }, () => generateRequest(r));
-const tally = { compared: 0, mismatches: 0, s3: 0, other: 0, withToken: 0 };
+const tally = { compared: 0, mismatches: 0, s3: 0, other: 0, withToken: 0, hotPath: 0 };
 
 function oursPresign(g: GeneratedRequest) {
   const base = { credentials: { ...CREDENTIALS, sessionToken: g.sessionToken }, region: g.region, service: g.service, method: g.method, date: g.date, expiresIn: g.expiresIn, headers: g.headers, query: g.query };
@@ -51,7 +51,7 @@ function sortValues(q: Record<string, string | string[]>) {
 afterAll(() => {
   console.log(
     `differential oracle test: seed ${seed}: ${tally.compared} requests compared against smithy and CRT ` +
-      `(${tally.s3} S3, ${tally.other} other services, ${tally.withToken} with session tokens), ${tally.mismatches} mismatches`,
+      `(${tally.s3} S3, ${tally.other} other services, ${tally.withToken} with session tokens; ${tally.hotPath} also through the S3 hot path), ${tally.mismatches} mismatches`,
   );
 });
 
@@ -71,6 +71,17 @@ describe(`sigv4 = @smithy/signature-v4 = AWS CRT on ${COUNT} generated requests 
           expect(sortValues(decodedQuery(ours.url)), context).toEqual(sortValues(smithy.query));
           expect(ours.signature, `presign vs CRT, ${context}`).toBe(await crtPresignSignature(g));
           if (g.service !== 's3' && i % 10 === 0) expect(ours.signature, `presign vs CrtSignerV4, ${context}`).toBe(await crtSignerV4Presign(g));
+
+          if (g.service === 's3') {
+            // The S3 hot path (bucket + key, nothing extra to sign) through a presigner.
+            const bare = { ...g, headers: {}, query: {} };
+            const presigner = createPresigner({ credentials: { ...CREDENTIALS, sessionToken: g.sessionToken }, region: g.region, forcePathStyle: true });
+            const fast = presigner.presign({ bucket: g.bucket, key: g.key, method: g.method, date: g.date, expiresIn: g.expiresIn });
+            expect(fast.signature, `hot path vs smithy, ${context}`).toBe((await smithyPresign(bare)).signature);
+            expect(fast.signature, `hot path vs CRT, ${context}`).toBe(await crtPresignSignature(bare));
+            expect(presigner.presignUrls([g.key], { bucket: g.bucket, method: g.method, date: g.date, expiresIn: g.expiresIn })).toEqual([fast.url]);
+            tally.hotPath++;
+          }
 
           const signed = oursSign(g);
           expect(signed.authorization, `sign vs smithy, ${context}`).toBe(await smithySign(g));
