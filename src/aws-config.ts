@@ -268,7 +268,7 @@ export function shellSplit(command: string): string[] {
   return words;
 }
 
-export type ProcessRunner = (file: string, args: string[], env: Record<string, string | undefined>) => Promise<{ code: number; stdout: string; stderr: string }>;
+export type ProcessRunner = (file: string, args: string[], env: Record<string, string>) => Promise<{ code: number; stdout: string; stderr: string }>;
 
 const runProcess: ProcessRunner = (file, args, env) =>
   new Promise((resolve, reject) => {
@@ -296,7 +296,9 @@ async function fromProcess(command: string, profile: string, env: ResolveInput['
   if (file === undefined) return fail('the command is empty');
   let result: { code: number; stdout: string; stderr: string } = { code: 0, stdout: '', stderr: '' };
   try {
-    result = await run(file, args, { ...env });
+    const childEnv: Record<string, string> = {};
+    for (const [k, v] of Object.entries(env)) if (v !== undefined) childEnv[k] = v;
+    result = await run(file, args, childEnv);
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
     fail(`cannot run ${JSON.stringify(file)}: ${code ?? (e as Error).message}`);
@@ -368,11 +370,11 @@ export async function resolveAwsSettings(input: ResolveInput, run: ProcessRunner
         );
       }
     }
-    const process = profile.value('credential_process');
+    const processCommand = profile.value('credential_process');
     credentials = staticKeys(profile.credentials, credentialsFile, profileName);
     credentialSource = `${credentialsFile} (profile ${profileName})`;
-    if (credentials === undefined && process !== undefined) {
-      credentials = await fromProcess(process, profileName, env, run);
+    if (credentials === undefined && processCommand !== undefined) {
+      credentials = await fromProcess(processCommand, profileName, env, run);
       credentialSource = `credential_process (profile ${profileName})`;
     }
     if (credentials === undefined) {

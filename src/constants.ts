@@ -28,7 +28,7 @@ export const DEFAULT_EXPIRES_IN = 3600;
  * Headers that are never signed even when present: proxies and HTTP stacks add, drop or rewrite
  * them in transit. Same list as @smithy/signature-v4's ALWAYS_UNSIGNABLE_HEADERS.
  */
-export const UNSIGNABLE_HEADERS: ReadonlySet<string> = new Set([
+export const UNSIGNABLE_HEADERS: ReadonlySet<string> = /* @__PURE__ */ new Set([
   'authorization',
   'cache-control',
   'connection',

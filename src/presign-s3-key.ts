@@ -61,7 +61,7 @@ interface FastState {
   result: FastPresign;
 }
 
-const states = new WeakMap<SigningContext, FastState>();
+const states = /* @__PURE__ */ new WeakMap<SigningContext, FastState>();
 
 function stateOf(ctx: SigningContext): FastState {
   let s = states.get(ctx);

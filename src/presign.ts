@@ -69,7 +69,7 @@ export interface PresignedRequest {
   readonly signature: string;
 }
 
-export const PRESIGN_REQUEST_KEYS: ReadonlySet<string> = new Set([
+export const PRESIGN_REQUEST_KEYS: ReadonlySet<string> = /* @__PURE__ */ new Set([
   'method', 'url', 'bucket', 'key', 'expiresIn', 'date', 'headers', 'query', 'payloadHash', 'body', 'allowExpiringCredentials',
 ]);
 

@@ -53,7 +53,7 @@ export interface RequestUrlParts {
   readonly query?: string | undefined;
 }
 
-const URL_PARTS_KEYS: ReadonlySet<string> = new Set(['protocol', 'host', 'path', 'query']);
+const URL_PARTS_KEYS: ReadonlySet<string> = /* @__PURE__ */ new Set(['protocol', 'host', 'path', 'query']);
 const HOST_VALUE = /^[A-Za-z0-9.\-_~!$&'()*+,;=:\[\]%]+$/;
 
 export function readRequestUrlParts(parts: RequestUrlParts, field = 'url'): RequestUrl {

@@ -49,7 +49,7 @@ export interface SignedRequest {
   readonly signature: string;
 }
 
-export const SIGN_REQUEST_KEYS: ReadonlySet<string> = new Set([
+export const SIGN_REQUEST_KEYS: ReadonlySet<string> = /* @__PURE__ */ new Set([
   'method', 'url', 'bucket', 'key', 'headers', 'query', 'body', 'payloadHash', 'contentSha256Header', 'date',
 ]);
 

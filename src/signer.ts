@@ -32,7 +32,7 @@ export interface Platform {
   readonly keyPath?: KeyPath | undefined;
 }
 
-const NO_KEYS: ReadonlySet<string> = new Set();
+const NO_KEYS: ReadonlySet<string> = /* @__PURE__ */ new Set();
 
 /** What console.log, util.inspect, JSON.stringify and String show of a presigner: never its secrets. */
 export function opaque<T extends object>(name: string): T {

@@ -66,7 +66,7 @@ export type KeyPath = (
   date: Date,
 ) => { url: string; canonicalRequest: string; stringToSign: string; signature: string; expiresAt: number };
 
-const CONFIG_KEYS = new Set([
+const CONFIG_KEYS = /* @__PURE__ */ new Set([
   'credentials', 'region', 'service', 'endpoint', 'forcePathStyle', 'allowExpiringCredentials',
   'doubleEncode', 'normalizePath', 'signSessionToken',
 ]);

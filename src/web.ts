@@ -13,10 +13,11 @@ import type { SignedRequest } from './sign-request.js';
 import { makeCreatePresigner, makePresign, makeSignRequest, opaque, type Platform, type PresignOptions, type SignRequestOptions } from './signer.js';
 import type { SignerConfig } from './signing-context.js';
 
-const platform: Platform = { crypto: pureCryptoBackend, now: () => new Date() };
+const now = (): Date => new Date();
+const platform: Platform = { crypto: pureCryptoBackend, now };
 // Presigners exist for bulk signing, so they take the S3 hot path; one-off presign() leaves it
 // out to keep its bundle small.
-const bulkPlatform: Platform = { ...platform, keyPath: presignS3Key };
+const bulkPlatform: Platform = { crypto: pureCryptoBackend, now, keyPath: presignS3Key };
 
 export interface WebPresigner {
   presign(request: PresignRequest): Promise<PresignedRequest>;
