@@ -4,8 +4,6 @@
  * signing time for the whole batch, so every URL of a batch expires together whichever thread
  * signed it.
  */
-import { availableParallelism } from 'node:os';
-import { Worker } from 'node:worker_threads';
 import type { PresignItem } from './bulk-presign.js';
 import { SigV4Error, type SigV4ErrorCode, describeValue } from './errors.js';
 import type { PresignRequest } from './presign.js';
@@ -39,7 +37,10 @@ function packItems(items: PresignItem[]): { keys: string; lengths: Uint32Array }
   return { keys: (items as string[]).join(''), lengths };
 }
 
-function runSlice(config: SignerConfig, items: PresignItem[], defaults: PresignRequest): Promise<string[]> {
+// node:worker_threads and node:os load on first use: importing sigv4 stays cheap (startup budget).
+const loadThreads = () => Promise.all([import('node:worker_threads'), import('node:os')]);
+
+function runSlice(Worker: typeof import('node:worker_threads').Worker, config: SignerConfig, items: PresignItem[], defaults: PresignRequest): Promise<string[]> {
   return new Promise((resolve, reject) => {
     const packed = packItems(items);
     const transferList = 'lengths' in packed ? [packed.lengths.buffer as ArrayBuffer] : [];
@@ -72,6 +73,7 @@ export async function presignInWorkers(config: SignerConfig, items: readonly Pre
   createSigningContext(nodeCryptoBackend, config);
   if (!Array.isArray(items)) throw new SigV4Error('INVALID_ARGUMENT', 'items', 'expected an array of requests or keys');
   const o = checkObject(options, 'options');
+  const [{ Worker }, { availableParallelism }] = await loadThreads();
   const workers = o['workers'] ?? availableParallelism();
   if (typeof workers !== 'number' || !Number.isInteger(workers) || workers < 1 || workers > 256) {
     throw new SigV4Error('INVALID_ARGUMENT', 'workers', `expected an integer in 1..256, got ${describeValue(workers)}`);
@@ -82,6 +84,6 @@ export async function presignInWorkers(config: SignerConfig, items: readonly Pre
   const n = Math.min(workers, items.length);
   const size = Math.ceil(items.length / n);
   const slices: Array<Promise<string[]>> = [];
-  for (let i = 0; i < items.length; i += size) slices.push(runSlice(config, items.slice(i, i + size), defaults));
+  for (let i = 0; i < items.length; i += size) slices.push(runSlice(Worker, config, items.slice(i, i + size), defaults));
   return (await Promise.all(slices)).flat();
 }
