@@ -20,42 +20,17 @@
  */
 import { inspect } from 'node:util';
 import { afterAll, describe, expect, it } from 'vitest';
+import { createRandom, runSeed, type Random } from './helpers/random.js';
 import * as api from '../src/node.js';
 import { createPresigner, presign, signRequest, SigV4Error } from '../src/node.js';
 
 const COUNT = Number(process.env['SIGV4_LEAK_CASES'] ?? 3000);
 const BATCH = 500;
-const envSeed = process.env['SIGV4_SEED'];
-const SEED = envSeed !== undefined && envSeed !== '' ? Number(envSeed) >>> 0 : (Math.random() * 2 ** 32) >>> 0;
+const SEED = runSeed();
 console.log(`secret-leak test: seed ${SEED} (replay with SIGV4_SEED=${SEED}), ${COUNT} generated inputs`);
 
-// ---------------------------------------------------------------------------------------------
-// Seeded randomness (mulberry32)
-// ---------------------------------------------------------------------------------------------
-
-interface Rng {
-  next(): number;
-  int(min: number, max: number): number;
-  pick<T>(items: readonly T[]): T;
-  chance(p: number): boolean;
-}
-
-function rng(seed: number): Rng {
-  let a = seed >>> 0;
-  const next = () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-  return {
-    next,
-    int: (min, max) => min + Math.floor(next() * (max - min + 1)),
-    pick: (items) => items[Math.floor(next() * items.length)] as never,
-    chance: (p) => next() < p,
-  };
-}
+type Rng = Random;
+const rng = createRandom;
 
 /** One independent stream per case, so that case i replays alone from (seed, i). */
 function caseRng(i: number): Rng {
