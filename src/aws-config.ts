@@ -179,12 +179,12 @@ function makeCredentials(accessKeyId: string, secretAccessKey: string, sessionTo
   return c as unknown as Credentials;
 }
 
-function parseExpiration(value: string, where: string): Date {
+function parseExpiration(value: string, where: string, code: AwsConfigErrorCode): Date {
   // ISO 8601 with a zone, as credential_process and AWS_CREDENTIAL_EXPIRATION give it.
   const ok = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})$/i.test(value);
   const d = new Date(value);
   if (!ok || Number.isNaN(d.getTime())) {
-    throw new AwsConfigError('INVALID_CONFIG', `${where}: expected an ISO 8601 time with a zone such as 2026-01-01T00:00:00Z`);
+    throw new AwsConfigError(code, `${where}: expected an ISO 8601 time with a zone such as 2026-01-01T00:00:00Z`);
   }
   return d;
 }
@@ -198,7 +198,7 @@ function fromEnvironment(env: ResolveInput['env']): Credentials | undefined {
   }
   const token = envValue(env, 'AWS_SESSION_TOKEN') ?? envValue(env, 'AWS_SECURITY_TOKEN');
   const exp = envValue(env, 'AWS_CREDENTIAL_EXPIRATION');
-  return makeCredentials(id, secret, token, exp === undefined ? undefined : parseExpiration(exp, 'AWS_CREDENTIAL_EXPIRATION'));
+  return makeCredentials(id, secret, token, exp === undefined ? undefined : parseExpiration(exp, 'AWS_CREDENTIAL_EXPIRATION', 'INVALID_CONFIG'));
 }
 
 function staticKeys(section: IniSection | undefined, file: string, profile: string): Credentials | undefined {
@@ -324,7 +324,7 @@ async function fromProcess(command: string, profile: string, env: ResolveInput['
     if (o[k] !== undefined && o[k] !== null && typeof o[k] !== 'string') fail(`expected "${k}" to be a string`);
   }
   const token = typeof o['SessionToken'] === 'string' && o['SessionToken'] !== '' ? o['SessionToken'] : undefined;
-  const exp = typeof o['Expiration'] === 'string' && o['Expiration'] !== '' ? parseExpiration(o['Expiration'], `credential_process of profile ${profile}: "Expiration"`) : undefined;
+  const exp = typeof o['Expiration'] === 'string' && o['Expiration'] !== '' ? parseExpiration(o['Expiration'], `credential_process of profile ${profile}: "Expiration"`, 'CREDENTIAL_PROCESS_FAILED') : undefined;
   return makeCredentials(o['AccessKeyId'] as string, o['SecretAccessKey'] as string, token, exp);
 }
 
@@ -365,8 +365,9 @@ export async function resolveAwsSettings(input: ResolveInput, run: ProcessRunner
       if (e !== undefined) {
         throw new AwsConfigError(
           'UNSUPPORTED_CREDENTIALS',
-          `profile ${profileName} gets its credentials by ${what} (${e.file} line ${e.entry.line}), which sigv4 does not do; ` +
-            `export them first (aws configure export-credentials --profile ${profileName} --format env) or use credential_process`,
+          `profile ${profileName} gets its credentials by ${what} (${e.file} line ${e.entry.line}), which needs a network call sigv4 does not make; ` +
+            `use eval "$(aws configure export-credentials --profile ${profileName} --format env)", or a profile with ` +
+            `credential_process = aws configure export-credentials --profile ${profileName} --format process`,
         );
       }
     }

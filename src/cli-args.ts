@@ -9,7 +9,7 @@ import { parseArgs } from 'node:util';
 
 export const MAX_EXPIRES_IN = 604800;
 export const METHODS: readonly string[] = ['GET', 'PUT', 'HEAD', 'DELETE', 'POST'];
-/** A batch line longer than this is an error: it bounds memory when the input has no newlines. */
+/** A batch line longer than this many bytes is an error: it bounds memory when the input has no newlines. */
 export const MAX_LINE_LENGTH = 1 << 20;
 
 export class UsageError extends Error {

@@ -7,6 +7,7 @@
  * code goes out (0 ok, 1 signing, credential or input error, 2 usage error). Results go to
  * stdout, diagnostics to stderr; a stack trace only with --debug.
  */
+import { isUtf8 } from 'node:buffer';
 import { readFileSync } from 'node:fs';
 import type { Writable } from 'node:stream';
 import { type Command, MAX_LINE_LENGTH, type PresignArgs, type S3Target, UsageError, parseCommandLine, parseS3Uri } from './cli-args.js';
@@ -73,8 +74,8 @@ Examples:
 class LineError extends Error {
   readonly line: number;
   readonly code: string;
-  constructor(line: number, code: string, message: string) {
-    super(message);
+  constructor(line: number, code: string, message: string, cause?: unknown) {
+    super(message, { cause });
     this.name = 'LineError';
     this.line = line;
     this.code = code;
@@ -117,7 +118,7 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
       err(`sigv4: ${where}${e.code}: ${e.message}\n`);
       const hint = hintFor(e.code);
       if (hint !== '') err(`${hint}\n`);
-      if (debug) err(`${(e as Error).stack ?? ''}\n`);
+      if (debug) err(`${(e.cause instanceof Error ? e.cause : e).stack ?? ''}\n`);
       return 1;
     }
     const message = e instanceof Error ? e.message : String(e);
@@ -206,67 +207,84 @@ function format(r: PresignedRequest, json: boolean): string {
  * Streams stdin to stdout: lines in, one URL (or JSON line) per line out, in order. Memory stays
  * flat: one input chunk (64 KiB from a pipe) and its URLs are held at a time, and the next chunk
  * is read only once stdout has taken the previous one ('drain').
+ *
+ * Lines are split and decoded as bytes, one line at a time, and the URLs are written into one
+ * Buffer per chunk. Measured on 1,000,000 workload keys (bench/cli-batch.js): decoding whole
+ * chunks and joining the URLs into one string ran at about half the speed, because a chunk holding
+ * one non-Latin-1 character decodes to a two-byte string, its sliced keys and every URL built
+ * from them are two-byte too, and joining and re-encoding ropes of those costs more than signing.
  */
 async function runBatch(session: Session, args: PresignArgs, io: CliIo): Promise<void> {
   const out = streamWriter(io.stdout);
   const progress = io.isTTY === true ? progressMeter(io.stderr) : undefined;
-  const decoder = new TextDecoder('utf-8', { fatal: true });
-  let pending = '';
+  let carry: Buffer | undefined;
   let lineNo = 0;
 
-  const signLines = async (text: string, final: boolean): Promise<void> => {
-    const date = args.date ?? session.now();
-    const lines: string[] = [];
+  /** Signs the lines of `region` (complete lines, or the unterminated last one when `final`). */
+  const signLines = async (region: Buffer, final: boolean): Promise<void> => {
     let start = 0;
+    // A UTF-8 byte order mark before the first line is not part of the first key.
+    if (lineNo === 0 && region[0] === 0xef && region[1] === 0xbb && region[2] === 0xbf) start = 3;
+    const valid = isUtf8(region);
+    const date = args.date ?? session.now();
+    const results: string[] = [];
     let error: unknown;
     for (;;) {
-      const nl = text.indexOf('\n', start);
-      if (nl < 0 && !(final && start < text.length)) break;
-      const end = nl < 0 ? text.length : nl;
+      const nl = region.indexOf(10, start);
+      if (nl < 0 && !(final && start < region.length)) break;
+      const end = nl < 0 ? region.length : nl;
       // One trailing CR goes: CRLF input (Windows editors, many exports) gives the same keys as LF.
-      const line = text.slice(start, text.charCodeAt(end - 1) === 13 && end > start ? end - 1 : end);
-      start = end + 1;
+      const stop = end > start && region[end - 1] === 13 ? end - 1 : end;
+      const lineStart = start;
       lineNo++;
+      start = end + 1;
       try {
-        const r = sign(session, args, lineTarget(line, args.bucket, lineNo), date);
+        const line = region.subarray(lineStart, stop);
+        if (!valid && !isUtf8(line)) throw new LineError(lineNo, 'INVALID_INPUT', 'the line is not valid UTF-8');
+        const r = sign(session, args, lineTarget(line.toString('utf8'), args.bucket, lineNo), date);
         if (args.debug) io.stderr.write(`--- line ${lineNo}\n` + describeSigning(r));
-        lines.push(format(r, args.json));
+        results.push(format(r, args.json));
       } catch (e) {
         error = e;
         break;
       }
     }
-    pending = text.slice(start);
     // The URLs of the lines before a bad one are still written: output line N is input line N.
-    if (lines.length > 0) await out.write(lines.join('\n') + '\n');
-    progress?.add(lines.length);
+    if (results.length > 0) await out.write(joinLines(results));
+    progress?.add(results.length);
     if (error !== undefined) throw asLineError(error, lineNo);
-    if (pending.length > MAX_LINE_LENGTH) {
-      throw new LineError(lineNo + 1, 'INVALID_INPUT', `the line is longer than ${MAX_LINE_LENGTH} characters`);
-    }
   };
 
   try {
     for await (const chunk of io.stdin) {
-      let text: string;
-      try {
-        text = typeof chunk === 'string' ? chunk : decoder.decode(chunk, { stream: true });
-      } catch {
-        throw new LineError(lineNo + 1, 'INVALID_INPUT', 'the input is not valid UTF-8');
+      const bytes = typeof chunk === 'string' ? Buffer.from(chunk, 'utf8') : Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength);
+      const data = carry === undefined ? bytes : Buffer.concat([carry, bytes]);
+      const last = data.lastIndexOf(10);
+      if (last >= 0) await signLines(data.subarray(0, last + 1), false);
+      // Copied: a slice would keep the whole chunk alive.
+      carry = last + 1 < data.length ? Buffer.from(data.subarray(last + 1)) : undefined;
+      if (carry !== undefined && carry.length > MAX_LINE_LENGTH) {
+        throw new LineError(lineNo + 1, 'INVALID_INPUT', `the line is longer than ${MAX_LINE_LENGTH} bytes`);
       }
-      await signLines(pending + text, false);
     }
-    let tail: string;
-    try {
-      tail = decoder.decode();
-    } catch {
-      throw new LineError(lineNo + 1, 'INVALID_INPUT', 'the input is not valid UTF-8');
-    }
-    if (pending + tail !== '') await signLines(pending + tail, true);
+    if (carry !== undefined) await signLines(carry, true);
   } finally {
     progress?.done();
     out.release();
   }
+}
+
+/** The lines, each followed by '\n', as UTF-8 in one Buffer (URLs are ASCII; JSON may not be). */
+function joinLines(lines: readonly string[]): Buffer {
+  let capacity = 0;
+  for (const l of lines) capacity += l.length * 3 + 1;
+  const buf = Buffer.allocUnsafe(capacity);
+  let pos = 0;
+  for (const l of lines) {
+    pos += buf.write(l, pos, 'utf8');
+    buf[pos++] = 10;
+  }
+  return buf.subarray(0, pos);
 }
 
 function lineTarget(line: string, bucket: string | undefined, lineNo: number): S3Target {
@@ -284,12 +302,12 @@ function lineTarget(line: string, bucket: string | undefined, lineNo: number): S
 
 function asLineError(e: unknown, lineNo: number): unknown {
   if (e instanceof LineError) return e;
-  if (e instanceof SigV4Error) return new LineError(lineNo, e.code, e.message);
+  if (e instanceof SigV4Error) return new LineError(lineNo, e.code, e.message, e);
   return e;
 }
 
 /** Writes with backpressure; a closed reader (EPIPE) ends the run quietly. */
-function streamWriter(stream: Writable): { write(s: string): Promise<void>; release(): void } {
+function streamWriter(stream: Writable): { write(data: string | Uint8Array): Promise<void>; release(): void } {
   let failure: Error | undefined;
   const onError = (e: Error): void => {
     failure ??= e;
@@ -301,9 +319,9 @@ function streamWriter(stream: Writable): { write(s: string): Promise<void>; rele
     throw failure;
   };
   return {
-    async write(s) {
+    async write(data) {
       check();
-      if (!stream.write(s)) {
+      if (!stream.write(data)) {
         await new Promise<void>((resolve) => {
           const done = (): void => {
             stream.off('drain', done);
