@@ -22,7 +22,7 @@ export type ServerKind = 'swift' | 'radosgw';
 
 export interface ServerInfo {
   kind: ServerKind;
-  /** Port of the S3 endpoint on 127.0.0.1. swift also takes port+1..+3, radosgw port+1..+21. */
+  /** Port of the S3 endpoint on 127.0.0.1. swift also takes port+1..+4, radosgw port+1..+21. */
   port: number;
   /** `http://127.0.0.1:<port>`: path-style base URL. */
   endpoint: string;

@@ -7,14 +7,15 @@ set -euo pipefail
 
 LOCK=/tmp/sigv4-apt.lock
 # Packages, one apt call: swift-* for swift.sh; radosgw/ceph-mon/ceph-osd for radosgw.sh;
-# uuid-runtime provides uuidgen (the cluster fsid). --no-install-recommends keeps it to ~400 MB.
-PACKAGES=(swift-proxy swift-account swift-container swift-object radosgw ceph-mon ceph-osd uuid-runtime)
+# uuid-runtime provides uuidgen (the cluster fsid); memcached is swift's proxy cache.
+# --no-install-recommends keeps it to ~400 MB.
+PACKAGES=(swift-proxy swift-account swift-container swift-object memcached radosgw ceph-mon ceph-osd uuid-runtime)
 # What the start scripts execute. Swift's servers are Python scripts that must run under
 # Debian's /usr/bin/python3 (a pyenv python3 earlier on PATH cannot import swift).
 BINARIES=(
   /usr/bin/python3
   /usr/bin/swift-proxy-server /usr/bin/swift-account-server
-  /usr/bin/swift-container-server /usr/bin/swift-object-server
+  /usr/bin/swift-container-server /usr/bin/swift-object-server /usr/bin/memcached
   /usr/bin/ceph-mon /usr/bin/ceph-osd /usr/bin/radosgw /usr/bin/radosgw-admin
   /usr/bin/ceph-authtool /usr/bin/monmaptool /usr/bin/uuidgen
 )
