@@ -21,7 +21,7 @@ export interface WorkerOptions {
   defaults?: PresignRequest | undefined;
 }
 
-type Reply = { ok: true; urls: string } | { ok: false; error: { code: SigV4ErrorCode; field: string; message: string } };
+type Reply = { ok: true; bytes: ArrayBuffer; ends: Uint32Array } | { ok: false; error: { code: SigV4ErrorCode; field: string; message: string } };
 
 /**
  * Structured clone copies an array of strings item by item (measured: ~0.8 s for 400,000 keys, more
@@ -48,7 +48,16 @@ function runSlice(Worker: typeof import('node:worker_threads').Worker, config: S
     let settled = false;
     worker.once('message', (reply: Reply) => {
       settled = true;
-      if (reply.ok) resolve(reply.urls === '' ? [] : reply.urls.split('\n'));
+      if (reply.ok) {
+        const bytes = Buffer.from(reply.bytes);
+        const urls: string[] = [];
+        let start = 0;
+        for (const end of reply.ends) {
+          urls.push(bytes.toString('latin1', start, end));
+          start = end;
+        }
+        resolve(urls);
+      }
       else {
         const { code, field, message } = reply.error;
         // The worker's message is "field: …"; rebuild the same error on this thread.
