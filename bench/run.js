@@ -25,6 +25,7 @@ const IMPLS = [
   'sigv4-presign',
   'sigv4-presign-keep',
   'sigv4-presignUrls',
+  'sigv4-web',
   'aws4',
   'aws4fetch',
   'smithy',
@@ -33,7 +34,7 @@ const IMPLS = [
   'floor-node-crypto',
   'floor-crypto-only',
 ];
-const SECTIONS = ['stream', 'workers', 'startup'];
+const SECTIONS = ['stream', 'workers', 'startup', 'cli'];
 const REFERENCE = 'sigv4-presign';
 
 function wrap(text, indent, width) {
@@ -393,6 +394,12 @@ for (const v of Object.keys(VARIANTS)) {
   const x = (id) => (ref !== undefined && of(id) !== undefined ? ref / of(id) : undefined);
   if (impls.includes('aws4')) target(`presign ≥ 4x aws4 (${v})`, x('aws4'), x('aws4') === undefined ? '' : ratio(x('aws4')), x('aws4') >= 4);
   if (impls.includes('floor-crypto-only')) target(`presign ≥ 0.5x crypto-only floor (${v})`, x('floor-crypto-only'), x('floor-crypto-only') === undefined ? '' : ratio(x('floor-crypto-only')), x('floor-crypto-only') >= 0.5);
+  if (impls.includes('sigv4-web') && impls.includes('aws4fetch')) {
+    const w = of('sigv4-web');
+    const f = of('aws4fetch');
+    const q = w !== undefined && f !== undefined ? w / f : undefined;
+    target(`sigv4/web presign ≥ 10x aws4fetch (${v})`, q, q === undefined ? '' : ratio(q), q >= 10);
+  }
   if (impls.includes('sigv4-presignUrls')) {
     const b = of('sigv4-presignUrls');
     const y = ref !== undefined && b !== undefined ? b / ref : undefined;
@@ -450,6 +457,17 @@ if (results.startup) {
     target('start-up < 30 ms (in-process import + first presign)', s.inProcess, ms(s.inProcess), s.inProcess < 30);
     target('start-up < 30 ms (spawn to exit minus bare node)', s.extra, ms(s.extra), s.extra < 30);
   } else say(`ERROR: ${s.message}`);
+}
+if (sections.includes('cli')) {
+  // The sigv4 command's batch mode through real pipes (bench/cli-batch.js, its own process tree).
+  const keys = args.quick ? 200000 : 1000000;
+  progress(`  cli: sigv4 presign --batch over ${int(keys)} keys through pipes …`);
+  const r = spawnSync(process.execPath, [here('./cli-batch.js'), '--keys', String(keys), '--runs', '3'], { encoding: 'utf8' });
+  say();
+  say(`### The sigv4 command: \`presign --batch\` through pipes, ${int(keys)} keys`);
+  say();
+  say(r.status === 0 ? r.stdout.trim() : `ERROR (exit ${r.status}): ${(r.stderr || '').trim()}`);
+  if (r.status !== 0) failures++;
 }
 if (targets.length > 0) {
   say();
