@@ -59,6 +59,7 @@ import { spawn } from 'node:child_process';
 import { mkdtemp, readFile, rm, writeFile, mkdir, stat } from 'node:fs/promises';
 import { createServer, type Server } from 'node:http';
 import { createRequire } from 'node:module';
+import { existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import type { AddressInfo } from 'node:net';
@@ -336,8 +337,19 @@ export function binaryPaths(): { workerd: string; deno: string; bun: string } {
   return {
     workerd: join(platformPackageDir(`@cloudflare/workerd-${a.workerd}`, 'workerd'), 'bin', 'workerd'),
     deno: join(platformPackageDir(`@deno/${a.deno}`, 'deno'), 'deno'),
-    bun: join(platformPackageDir(`@oven/bun-${a.bun}`, 'bun'), 'bin', 'bun'),
+    bun: bunBinary(join(platformPackageDir(`@oven/bun-${a.bun}`, 'bun'), 'bin', 'bun')),
   };
+}
+
+/**
+ * bun's postinstall MOVES the platform package's binary to `bun/bin/bun.exe` (seen on a fresh
+ * `npm ci`); with install scripts off it stays in the platform package. Take whichever exists.
+ */
+function bunBinary(platformBinary: string): string {
+  if (existsSync(platformBinary)) return platformBinary;
+  const moved = join(dirname(require.resolve('bun/package.json')), 'bin', 'bun.exe');
+  if (existsSync(moved)) return moved;
+  throw new Error(`bun: no binary at ${platformBinary} nor ${moved}`);
 }
 
 async function readTestModule(file: string): Promise<string> {
