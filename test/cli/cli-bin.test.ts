@@ -5,12 +5,11 @@
  * Includes a pipe of 100,000 keys checked line by line against the library.
  */
 import { spawn, spawnSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { build } from 'esbuild';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { bundleCli } from '../helpers/build-cli.js';
 import { createPresigner } from '../../src/node.js';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
@@ -21,22 +20,7 @@ let dir = '';
 let bin = '';
 
 beforeAll(async () => {
-  // Same flags as `npm run build`, with src/bin.ts among the entries; package.json beside dist/
-  // because --version reads ../package.json from the bundle.
-  dir = mkdtempSync(join(tmpdir(), 'sigv4-bin-'));
-  await build({
-    entryPoints: ['src/node.ts', 'src/bin.ts'].map((p) => join(ROOT, p)),
-    bundle: true,
-    splitting: true,
-    format: 'esm',
-    platform: 'neutral',
-    external: ['node:*'],
-    outdir: join(dir, 'dist'),
-    chunkNames: 'shared-[hash]',
-    logLevel: 'warning',
-  });
-  copyFileSync(join(ROOT, 'package.json'), join(dir, 'package.json'));
-  bin = join(dir, 'dist', 'bin.js');
+  ({ dir, bin } = await bundleCli('sigv4-bin-'));
 }, 60_000);
 
 afterAll(() => {
@@ -151,7 +135,6 @@ describe('the installed command', () => {
   // Needs `npm run build` to bundle src/bin.ts (its esbuild entry list must include it).
   it('the declared bin exists after the build and runs', () => {
     const path = join(ROOT, declared as string);
-    if (!existsSync(join(ROOT, 'dist'))) return; // not built at all: nothing to check yet
     expect(existsSync(path), `${declared} is missing: add src/bin.ts to the esbuild entry points of "npm run build"`).toBe(true);
     const r = spawnSync(process.execPath, [path, '--version'], { encoding: 'utf8' });
     expect(r.stdout).toBe(`${PKG.version}\n`);

@@ -4,13 +4,10 @@
  * dist/ never decides the result), run with `node` in a child process.
  */
 import { spawn } from 'node:child_process';
-import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { build } from 'esbuild';
+import { bundleCli } from '../../helpers/build-cli.js';
 
-const ROOT = fileURLToPath(new URL('../../..', import.meta.url));
 
 export interface CliRun {
   code: number | null;
@@ -25,21 +22,7 @@ export interface Cli {
 }
 
 export async function buildCli(): Promise<Cli> {
-  const dir = mkdtempSync(join(tmpdir(), 'sigv4-e2e-cli-'));
-  await build({
-    entryPoints: ['src/node.ts', 'src/bin.ts'].map((p) => join(ROOT, p)),
-    bundle: true,
-    splitting: true,
-    format: 'esm',
-    platform: 'neutral',
-    external: ['node:*'],
-    outdir: join(dir, 'dist'),
-    chunkNames: 'shared-[hash]',
-    logLevel: 'warning',
-  });
-  // --version reads ../package.json from the bundle, as in the published package.
-  copyFileSync(join(ROOT, 'package.json'), join(dir, 'package.json'));
-  const bin = join(dir, 'dist', 'bin.js');
+  const { dir, bin } = await bundleCli('sigv4-e2e-cli-');
   return {
     run(args, env, input = '') {
       return new Promise((resolve, reject) => {
