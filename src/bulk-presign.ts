@@ -7,6 +7,7 @@
 import { DEFAULT_EXPIRES_IN } from './constants.js';
 import { SigV4Error, describeType } from './errors.js';
 import { PRESIGN_REQUEST_KEYS, type PresignRequest, presignRequest, qualifiesForKeyPath } from './presign.js';
+import { presignS3KeyInto, type UrlSink } from './presign-s3-key.js';
 import type { SigningContext } from './signing-context.js';
 import { orDefault, checkBoolean, checkDate, checkExpiration, checkExpiresIn, checkMethod, checkObject } from './validate.js';
 
@@ -15,8 +16,23 @@ export type ItemSource = Iterable<PresignItem> | AsyncIterable<PresignItem>;
 
 /** Signs one item; built once per batch so the defaults are validated once. */
 export type ItemSigner = (item: PresignItem, index: number) => string;
+/** The same, writing the URL's bytes (ASCII) to a sink instead of returning a string. */
+export type ItemWriter = (item: PresignItem, index: number, sink: UrlSink) => void;
 
-export function createItemSigner(ctx: SigningContext, defaults: PresignRequest | undefined, now: () => Date, fixedDate: boolean): ItemSigner {
+/** Appends an ASCII string (a URL: everything in it is percent-encoded) to the sink. */
+export function writeAscii(sink: UrlSink, text: string): void {
+  if (sink.at + text.length > sink.bytes.length) {
+    const bigger = new Uint8Array(Math.max(2 * sink.bytes.length, sink.at + text.length));
+    bigger.set(sink.bytes.subarray(0, sink.at));
+    sink.bytes = bigger;
+  }
+  const out = sink.bytes;
+  let at = sink.at;
+  for (let i = 0; i < text.length; i++) out[at++] = text.charCodeAt(i);
+  sink.at = at;
+}
+
+export function createItemSigner(ctx: SigningContext, defaults: PresignRequest | undefined, now: () => Date, fixedDate: boolean): { sign: ItemSigner; write: ItemWriter } {
   const d = defaults === undefined ? {} : checkObject(defaults, 'defaults');
   for (const k of Object.keys(d)) {
     if (!PRESIGN_REQUEST_KEYS.has(k)) throw new SigV4Error('INVALID_ARGUMENT', `defaults.${k}`, 'unknown option for presign()');
@@ -30,14 +46,17 @@ export function createItemSigner(ctx: SigningContext, defaults: PresignRequest |
   const bucket = d['bucket'];
   const keyPath = ctx.keyPath !== undefined && qualifiesForKeyPath(ctx, { ...d, bucket: bucket ?? '' }) ? ctx.keyPath : undefined;
 
-  return (item, index) => {
+  /** The signing date of a bare key, its lifetime checked against the credentials'. */
+  const bareKeyDate = (index: number): Date => {
+    if (bucket === undefined) throw new SigV4Error('MISSING_INPUT', 'defaults.bucket', `item ${index} is a bare key: give the bucket in defaults`);
+    const date = batchDate ?? now();
+    if (ctx.expiration !== undefined) checkExpiration(ctx.expiration, new Date(Math.floor(date.getTime() / 1000) * 1000 + expiresIn * 1000), allowExpiring);
+    return date;
+  };
+  const sign: ItemSigner = (item, index) => {
     if (typeof item === 'string') {
-      if (bucket === undefined) throw new SigV4Error('MISSING_INPUT', 'defaults.bucket', `item ${index} is a bare key: give the bucket in defaults`);
-      const date = batchDate ?? now();
-      if (keyPath !== undefined && typeof bucket === 'string') {
-        if (ctx.expiration !== undefined) checkExpiration(ctx.expiration, new Date(Math.floor(date.getTime() / 1000) * 1000 + expiresIn * 1000), allowExpiring);
-        return keyPath(ctx, bucket, item, method, expiresIn, date).url;
-      }
+      const date = bareKeyDate(index);
+      if (keyPath !== undefined && typeof bucket === 'string') return keyPath(ctx, bucket, item, method, expiresIn, date).url;
       return presignRequest(ctx, { ...d, key: item }, date).url;
     }
     if (item === null || typeof item !== 'object') {
@@ -46,18 +65,25 @@ export function createItemSigner(ctx: SigningContext, defaults: PresignRequest |
     const request = defaults === undefined ? item : { ...d, ...item };
     return presignRequest(ctx, request, request.date === undefined ? (batchDate ?? now()) : request.date).url;
   };
+  const write: ItemWriter = (item, index, sink) => {
+    if (keyPath !== undefined && typeof item === 'string' && typeof bucket === 'string') {
+      presignS3KeyInto(ctx, bucket, item, method, expiresIn, bareKeyDate(index), sink);
+    } else writeAscii(sink, sign(item, index));
+  };
+  return { sign, write };
 }
 
 export function presignUrls(ctx: SigningContext, items: Iterable<PresignItem>, defaults: PresignRequest | undefined, now: () => Date): string[] {
   if (items === null || typeof items !== 'object' || !(Symbol.iterator in items)) {
     throw new SigV4Error('INVALID_ARGUMENT', 'items', `expected an array or iterable of requests or keys, got ${describeType(items)}`);
   }
-  const sign = createItemSigner(ctx, defaults, now, true);
-  const out: string[] = [];
+  const { sign } = createItemSigner(ctx, defaults, now, true);
   if (Array.isArray(items)) {
-    for (let i = 0; i < items.length; i++) out.push(sign(items[i] as PresignItem, i));
+    const out = new Array<string>(items.length);
+    for (let i = 0; i < items.length; i++) out[i] = sign(items[i] as PresignItem, i);
     return out;
   }
+  const out: string[] = [];
   let i = 0;
   for (const item of items) out.push(sign(item, i++));
   return out;
@@ -68,7 +94,7 @@ export async function* presignStream(ctx: SigningContext, items: ItemSource, def
     throw new SigV4Error('INVALID_ARGUMENT', 'items', `expected an iterable or async iterable of requests or keys, got ${describeType(items)}`);
   }
   // A stream may run for hours: each URL is signed at the moment it is produced.
-  const sign = createItemSigner(ctx, defaults, now, false);
+  const { sign } = createItemSigner(ctx, defaults, now, false);
   let i = 0;
   for await (const item of items) yield sign(item, i++);
 }

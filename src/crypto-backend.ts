@@ -9,8 +9,8 @@ export interface CryptoBackend {
   /** Raw HMAC-SHA256 of the UTF-8 bytes of `data` under `key`. */
   hmac(key: Uint8Array, data: string): Uint8Array;
   /**
-   * A function giving the lower-case hex HMAC-SHA256 of a string under a fixed `key`. Called once
+   * A function giving the lower-case hex HMAC-SHA256 of a string (as UTF-8) or bytes under a fixed `key`. Called once
    * per derived signing key, so a backend can do per-key work (pads, imported keys) up front.
    */
-  hmacHexWith(key: Uint8Array): (data: string) => string;
+  hmacHexWith(key: Uint8Array): (data: string | Uint8Array) => string;
 }

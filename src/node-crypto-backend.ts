@@ -49,12 +49,18 @@ function oneShotBackend(hash: OneShotHash): CryptoBackend {
       }
       return (data) => {
         // A string is at most 3 UTF-8 bytes per UTF-16 unit: grow the buffer before writing.
-        if (BLOCK + data.length * 3 > inner.length) {
-          const bigger = Buffer.alloc(BLOCK + data.length * 3);
+        const room = typeof data === 'string' ? data.length * 3 : data.length;
+        if (BLOCK + room > inner.length) {
+          const bigger = Buffer.alloc(BLOCK + room);
           inner.copy(bigger, 0, 0, BLOCK);
           inner = bigger;
         }
-        const n = inner.write(data, BLOCK, 'utf8');
+        let n: number;
+        if (typeof data === 'string') n = inner.write(data, BLOCK, 'utf8');
+        else {
+          inner.set(data, BLOCK);
+          n = data.length;
+        }
         const innerDigest = hash('sha256', inner.subarray(0, BLOCK + n), 'buffer') as Buffer;
         innerDigest.copy(outer, BLOCK);
         return hash('sha256', outer, 'hex') as string;

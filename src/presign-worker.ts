@@ -10,7 +10,7 @@ import { createItemSigner, type PresignItem } from './bulk-presign.js';
 import { SigV4Error } from './errors.js';
 import { nodeCryptoBackend } from './node-crypto-backend.js';
 import type { PresignRequest } from './presign.js';
-import { presignS3Key } from './presign-s3-key.js';
+import { presignS3Key, type UrlSink } from './presign-s3-key.js';
 import { createSigningContext, type SignerConfig } from './signing-context.js';
 
 interface Job {
@@ -34,23 +34,17 @@ function* unpack(keys: string, lengths: Uint32Array): Generator<string> {
 const job = workerData as Job;
 try {
   const ctx = createSigningContext(nodeCryptoBackend, job.config, presignS3Key);
-  const sign = createItemSigner(ctx, job.defaults, () => new Date(), true);
+  const { write } = createItemSigner(ctx, job.defaults, () => new Date(), true);
   const count = job.items ? job.items.length : (job.lengths as Uint32Array).length;
   const ends = new Uint32Array(count);
-  let bytes = Buffer.from(new ArrayBuffer(count * 256 + 4096));
-  let at = 0;
+  // About 400 bytes per URL; the sink grows by doubling if that is short.
+  const sink: UrlSink = { bytes: new Uint8Array(new ArrayBuffer(count * 420 + 4096)), at: 0 };
   let i = 0;
   for (const item of job.items ?? unpack(job.keys as string, job.lengths as Uint32Array)) {
-    const url = sign(item, i);
-    if (at + url.length > bytes.length) {
-      const bigger = Buffer.from(new ArrayBuffer(Math.max(bytes.length * 2, at + url.length)));
-      bytes.copy(bigger, 0, 0, at);
-      bytes = bigger;
-    }
-    // A URL is ASCII (everything in it is percent-encoded), so latin1 writes it byte for byte.
-    at += bytes.write(url, at, 'latin1');
-    ends[i++] = at;
+    write(item, i, sink);
+    ends[i++] = sink.at;
   }
+  const bytes = sink.bytes;
   parentPort!.postMessage({ ok: true, bytes: bytes.buffer, ends }, [bytes.buffer as ArrayBuffer, ends.buffer]);
 } catch (e) {
   const err = e instanceof SigV4Error ? { code: e.code, field: e.field, message: e.message } : { code: 'INVALID_ARGUMENT', field: 'items', message: String((e as Error)?.message ?? e) };

@@ -117,8 +117,8 @@ function hmacStates(key: Uint8Array): [Int32Array, Int32Array] {
   return [inner, outer];
 }
 
-function hmacState(states: [Int32Array, Int32Array], data: string): Int32Array {
-  const [bytes, len] = utf8Scratch(data);
+function hmacState(states: [Int32Array, Int32Array], data: string | Uint8Array): Int32Array {
+  const [bytes, len] = bytesOf(data);
   const innerDigest = toBytes(finish(states[0].slice(), 64, bytes, len));
   return finish(states[1].slice(), 64, innerDigest, 32);
 }
@@ -128,7 +128,7 @@ export function hmacSha256(key: Uint8Array, data: string): Uint8Array {
 }
 
 /** Hex HMAC under a fixed key; the key's pad blocks are compressed once. */
-export function hmacSha256HexWith(key: Uint8Array): (data: string) => string {
+export function hmacSha256HexWith(key: Uint8Array): (data: string | Uint8Array) => string {
   const states = hmacStates(key);
   return (data) => toHex(hmacState(states, data));
 }

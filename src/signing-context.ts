@@ -50,8 +50,8 @@ export interface SigningContext {
   canonicalUri(wirePath: string): string;
   /** CredentialScope for a dateStamp. */
   scope(dateStamp: string): string;
-  /** Hex HMAC under kSigning for a dateStamp (derived once per UTC date and cached). */
-  sign(dateStamp: string, stringToSign: string): string;
+  /** Hex HMAC of a StringToSign (text, or its bytes) under kSigning for a dateStamp (derived once per UTC date and cached). */
+  sign(dateStamp: string, stringToSign: string | Uint8Array): string;
   /** The S3 bucket + key hot path, when the entry point provides one (Node does). */
   readonly keyPath: KeyPath | undefined;
 }
@@ -90,7 +90,7 @@ export function createSigningContext(crypto: CryptoBackend, config: SignerConfig
   // cache hand out a key derived from another secret.
   const secretAccessKey = credentials.secretAccessKey;
   let cachedDateStamp = '';
-  let cachedSigner: ((data: string) => string) | undefined;
+  let cachedSigner: ((data: string | Uint8Array) => string) | undefined;
   let cachedScopeDate = '';
   let cachedScope = '';
 
