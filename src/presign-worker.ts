@@ -13,10 +13,14 @@ import type { PresignRequest } from './presign.js';
 import { presignS3Key, type UrlSink } from './presign-s3-key.js';
 import { createSigningContext, type SignerConfig } from './signing-context.js';
 
-interface Job {
+/** workerData: what to sign with. */
+interface Setup {
   config: SignerConfig;
   defaults: PresignRequest;
-  /** Either the items, or bare keys packed as one string and their lengths. */
+}
+
+/** The one message: either the items, or bare keys packed as one string and their lengths. */
+interface Job {
   items?: PresignItem[];
   keys?: string;
   lengths?: Uint32Array;
@@ -31,22 +35,24 @@ function* unpack(keys: string, lengths: Uint32Array): Generator<string> {
   }
 }
 
-const job = workerData as Job;
-try {
-  const ctx = createSigningContext(nodeCryptoBackend, job.config, presignS3Key);
-  const { write } = createItemSigner(ctx, job.defaults, () => new Date(), true);
-  const count = job.items ? job.items.length : (job.lengths as Uint32Array).length;
-  const ends = new Uint32Array(count);
-  // About 400 bytes per URL; the sink grows by doubling if that is short.
-  const sink: UrlSink = { bytes: new Uint8Array(new ArrayBuffer(count * 420 + 4096)), at: 0 };
-  let i = 0;
-  for (const item of job.items ?? unpack(job.keys as string, job.lengths as Uint32Array)) {
-    write(item, i, sink);
-    ends[i++] = sink.at;
+const setup = workerData as Setup;
+parentPort!.once('message', (job: Job) => {
+  try {
+    const ctx = createSigningContext(nodeCryptoBackend, setup.config, presignS3Key);
+    const { write } = createItemSigner(ctx, setup.defaults, () => new Date(), true);
+    const count = job.items ? job.items.length : (job.lengths as Uint32Array).length;
+    const ends = new Uint32Array(count);
+    // About 400 bytes per URL; the sink grows by doubling if that is short.
+    const sink: UrlSink = { bytes: new Uint8Array(new ArrayBuffer(count * 420 + 4096)), at: 0 };
+    let i = 0;
+    for (const item of job.items ?? unpack(job.keys as string, job.lengths as Uint32Array)) {
+      write(item, i, sink);
+      ends[i++] = sink.at;
+    }
+    const bytes = sink.bytes;
+    parentPort!.postMessage({ ok: true, bytes: bytes.buffer, ends }, [bytes.buffer as ArrayBuffer, ends.buffer]);
+  } catch (e) {
+    const err = e instanceof SigV4Error ? { code: e.code, field: e.field, message: e.message } : { code: 'INVALID_ARGUMENT', field: 'items', message: String((e as Error)?.message ?? e) };
+    parentPort!.postMessage({ ok: false, error: err });
   }
-  const bytes = sink.bytes;
-  parentPort!.postMessage({ ok: true, bytes: bytes.buffer, ends }, [bytes.buffer as ArrayBuffer, ends.buffer]);
-} catch (e) {
-  const err = e instanceof SigV4Error ? { code: e.code, field: e.field, message: e.message } : { code: 'INVALID_ARGUMENT', field: 'items', message: String((e as Error)?.message ?? e) };
-  parentPort!.postMessage({ ok: false, error: err });
-}
+});
