@@ -6,7 +6,8 @@ import { nodeCryptoBackend } from './node-crypto-backend.js';
 import { presignS3Key } from './presign-s3-key.js';
 import { makeCreatePresigner, makePresign, makeSignRequest, type Platform } from './signer.js';
 
-const decodeAscii = (bytes: Uint8Array, start: number, end: number): string => Buffer.prototype.latin1Slice.call(bytes, start, end);
+// Once per ~2 MB run of URLs: above about 1 MB, Buffer#toString makes an external string.
+const decodeAscii = (bytes: Uint8Array, start: number, end: number): string => Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length).toString('latin1', start, end);
 const platform: Platform = { crypto: nodeCryptoBackend, now: () => new Date(), keyPath: presignS3Key, decodeAscii };
 
 export const presign = makePresign(platform);
