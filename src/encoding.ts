@@ -88,7 +88,7 @@ export function reencode(s: string, keepSlash: boolean, field: string): string {
 
 const encoder = /* @__PURE__ */ new TextEncoder();
 /** The one place text becomes bytes. */
-export function utf8(s: string): Uint8Array {
+export function utf8(s: string): Uint8Array<ArrayBuffer> {
   return encoder.encode(s);
 }
 

@@ -6,7 +6,6 @@
 import type { EncodedPair, QueryInput } from './canonical-query.js';
 import { encodeQueryInput, encodeWireQuery } from './canonical-query.js';
 import { EMPTY_SHA256, HEADER_CONTENT_SHA256, HEADER_HOST, UNSIGNED_PAYLOAD } from './constants.js';
-import type { CryptoBackend } from './crypto-backend.js';
 import { SigV4Error, describeType } from './errors.js';
 import { parseRequestUrl, readRequestUrlParts, type RequestUrl, type RequestUrlParts } from './request-url.js';
 import { parseEndpoint, s3Address, type S3Endpoint } from './s3-address.js';
@@ -120,15 +119,15 @@ export type BodyInput = string | Uint8Array | undefined;
 
 /**
  * HashedPayload: an explicit `payloadHash` wins, then the hash of `body`, then an
- * x-amz-content-sha256 header the caller set; otherwise `fallback`.
+ * x-amz-content-sha256 header the caller set; otherwise `fallback`. A body comes back in a
+ * one-element array: the caller hashes it (synchronously or not, see steps.ts).
  */
 export function resolvePayloadHash(
-  crypto: CryptoBackend,
   payloadHash: unknown,
   body: unknown,
   headers: ReadonlyArray<readonly [string, string]>,
   fallback: string,
-): string {
+): string | [body: string | Uint8Array] {
   if (payloadHash !== undefined) {
     if (typeof payloadHash !== 'string' || !(payloadHash === UNSIGNED_PAYLOAD || /^[0-9a-f]{64}$/.test(payloadHash) || /^STREAMING-[A-Z0-9-]+$/.test(payloadHash))) {
       throw new SigV4Error('INVALID_BODY', 'payloadHash', 'expected 64 lower-case hex digits, "UNSIGNED-PAYLOAD" or a STREAMING-… value');
@@ -138,9 +137,9 @@ export function resolvePayloadHash(
   if (body !== undefined) {
     if (typeof body === 'string') {
       if (!body.isWellFormed()) throw new SigV4Error('INVALID_BODY', 'body', 'expected a string without lone UTF-16 surrogates');
-      return crypto.sha256Hex(body);
+      return [body];
     }
-    if (body instanceof Uint8Array) return crypto.sha256Hex(body);
+    if (body instanceof Uint8Array) return [body];
     throw new SigV4Error('INVALID_BODY', 'body', `expected a string or Uint8Array, got ${describeType(body)}`);
   }
   const fromHeader = findHeader(headers, HEADER_CONTENT_SHA256);

@@ -35,8 +35,12 @@ export interface SignerConfig {
   signSessionToken?: boolean | undefined;
 }
 
-export interface SigningContext {
-  readonly crypto: CryptoBackend;
+/**
+ * `H` is how the backend returns a hex digest (string, or a Promise of one for Web Crypto) and
+ * `K` how it returns a key; the defaults are the synchronous backends'.
+ */
+export interface SigningContext<H = string, K = Uint8Array> {
+  readonly crypto: CryptoBackend<H, K>;
   readonly accessKeyId: string;
   readonly sessionToken: string | undefined;
   readonly expiration: Date | undefined;
@@ -51,7 +55,7 @@ export interface SigningContext {
   /** CredentialScope for a dateStamp. */
   scope(dateStamp: string): string;
   /** Hex HMAC of a StringToSign (text, or its bytes) under kSigning for a dateStamp (derived once per UTC date and cached). */
-  sign(dateStamp: string, stringToSign: string | Uint8Array): string;
+  sign(dateStamp: string, stringToSign: string | Uint8Array): H;
   /** The S3 bucket + key hot path, when the entry point provides one (Node does). */
   readonly keyPath: KeyPath | undefined;
 }
@@ -71,7 +75,21 @@ const CONFIG_KEYS = /* @__PURE__ */ new Set([
   'doubleEncode', 'normalizePath', 'signSessionToken',
 ]);
 
-export function createSigningContext(crypto: CryptoBackend, config: SignerConfig, keyPath?: KeyPath): SigningContext {
+/**
+ * Derived keys kept across contexts, for one-off calls (each makes a new context): keyed by the
+ * caller's credentials object, so the entry dies with that object. An entry is used only when the
+ * secret and the scope it was derived for are the ones of this call: another secret, or the same
+ * object changed after use, derives afresh. The secret sits in the entry (as it sits in each
+ * context's closure), never in a key, a property or a message.
+ */
+export type KeyMemo<H> = WeakMap<object, [secretAccessKey: string, scope: string, signer: (data: string | Uint8Array) => H]>;
+
+export function createSigningContext<H = string, K = Uint8Array>(
+  crypto: CryptoBackend<H, K>,
+  config: SignerConfig,
+  keyPath?: KeyPath,
+  memo?: KeyMemo<H>,
+): SigningContext<H, K> {
   const c = checkObject(config, 'options');
   const credentials = checkCredentials(c['credentials']);
   const region = checkRegion(c['region']);
@@ -90,9 +108,16 @@ export function createSigningContext(crypto: CryptoBackend, config: SignerConfig
   // cache hand out a key derived from another secret.
   const secretAccessKey = credentials.secretAccessKey;
   let cachedDateStamp = '';
-  let cachedSigner: ((data: string | Uint8Array) => string) | undefined;
+  let cachedSigner: ((data: string | Uint8Array) => H) | undefined;
   let cachedScopeDate = '';
   let cachedScope = '';
+  const scope = (dateStamp: string): string => {
+    if (dateStamp !== cachedScopeDate) {
+      cachedScope = credentialScope(dateStamp, region, service);
+      cachedScopeDate = dateStamp;
+    }
+    return cachedScope;
+  };
 
   return {
     crypto,
@@ -108,18 +133,17 @@ export function createSigningContext(crypto: CryptoBackend, config: SignerConfig
     signSessionToken,
     keyPath,
     canonicalUri: (wirePath) => buildCanonicalUri(wirePath, rules),
-    scope(dateStamp) {
-      if (dateStamp !== cachedScopeDate) {
-        cachedScope = credentialScope(dateStamp, region, service);
-        cachedScopeDate = dateStamp;
-      }
-      return cachedScope;
-    },
+    scope,
     sign(dateStamp, stringToSign) {
       // Region, service and access key are fixed for this context, so the UTC date is the whole
       // cache key; a batch that crosses midnight derives the next day's key.
       if (dateStamp !== cachedDateStamp || cachedSigner === undefined) {
-        cachedSigner = crypto.hmacHexWith(deriveSigningKey(crypto, secretAccessKey, dateStamp, region, service));
+        let entry = memo?.get(credentials);
+        if (entry?.[0] !== secretAccessKey || entry[1] !== scope(dateStamp)) {
+          entry = [secretAccessKey, scope(dateStamp), crypto.hmacHexWith(deriveSigningKey(crypto, secretAccessKey, dateStamp, region, service))];
+          memo?.set(credentials, entry);
+        }
+        cachedSigner = entry[2];
         cachedDateStamp = dateStamp;
       }
       return cachedSigner(stringToSign);
