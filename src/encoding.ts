@@ -14,11 +14,6 @@ function percentByte(c: string): string {
   return '%' + HEX[b >> 4] + HEX[b & 15];
 }
 
-/** True when the string holds a lone UTF-16 surrogate, which has no UTF-8 encoding. */
-export function hasLoneSurrogate(s: string): boolean {
-  return !s.isWellFormed();
-}
-
 /** SigV4 URI-encode of a raw (decoded) string. `field` names the input for the error. */
 export function uriEncode(s: string, field: string): string {
   if (UNRESERVED_ONLY.test(s)) return s;
@@ -38,18 +33,8 @@ export function uriEncodePath(s: string, field: string): string {
   return e.indexOf('%2F') === -1 ? e : e.replace(/%2F/g, '/');
 }
 
-function hexValue(c: number): number {
-  if (c >= 48 && c <= 57) return c - 48;
-  if (c >= 65 && c <= 70) return c - 55;
-  if (c >= 97 && c <= 102) return c - 87;
-  return -1;
-}
-
-function isUnreservedByte(b: number): boolean {
-  return (
-    (b >= 65 && b <= 90) || (b >= 97 && b <= 122) || (b >= 48 && b <= 57) || b === 45 || b === 46 || b === 95 || b === 126
-  );
-}
+/** A %XX escape, or one character (a whole code point) that is not unreserved. */
+const ESCAPE_OR_RESERVED = /%[0-9A-Fa-f]{2}|[^A-Za-z0-9\-._~]/gu;
 
 /**
  * Re-encodes a string in wire form (as it appears in a URL: %XX escapes plus raw characters)
@@ -59,31 +44,13 @@ function isUnreservedByte(b: number): boolean {
  * percent sign (%25). With `keepSlash`, a raw '/' stays (an escaped %2F stays escaped).
  */
 export function reencode(s: string, keepSlash: boolean, field: string): string {
-  let out = '';
-  const n = s.length;
-  for (let i = 0; i < n; ) {
-    const c = s.charCodeAt(i);
-    if (c === 37 && i + 2 < n) {
-      const hi = hexValue(s.charCodeAt(i + 1));
-      const lo = hexValue(s.charCodeAt(i + 2));
-      if (hi >= 0 && lo >= 0) {
-        const b = (hi << 4) | lo;
-        out += isUnreservedByte(b) ? String.fromCharCode(b) : '%' + HEX[hi] + HEX[lo];
-        i += 3;
-        continue;
-      }
+  return s.replace(ESCAPE_OR_RESERVED, (m) => {
+    if (m.length === 3) {
+      const c = String.fromCharCode(parseInt(m.slice(1), 16));
+      return UNRESERVED_ONLY.test(c) ? c : m.toUpperCase();
     }
-    if (c < 128) {
-      out += isUnreservedByte(c) || (keepSlash && c === 47) ? s[i] : '%' + HEX[c >> 4] + HEX[c & 15];
-      i++;
-    } else {
-      const cp = s.codePointAt(i) as number;
-      const ch = String.fromCodePoint(cp);
-      out += uriEncode(ch, field);
-      i += ch.length;
-    }
-  }
-  return out;
+    return keepSlash && m === '/' ? m : uriEncode(m, field);
+  });
 }
 
 const encoder = /* @__PURE__ */ new TextEncoder();
