@@ -4,7 +4,8 @@
  * payload hash. Shared by presign and signRequest so that both canonicalise the same way.
  */
 import type { EncodedPair, QueryInput } from './canonical-query.js';
-import { encodeQueryInput, encodeWireQuery } from './canonical-query.js';
+import { encodeWireQuery } from './canonical-query.js';
+import { uriEncode } from './encoding.js';
 import { EMPTY_SHA256, HEADER_CONTENT_SHA256, HEADER_HOST, UNSIGNED_PAYLOAD } from './constants.js';
 import { SigV4Error, describeType, fail } from './errors.js';
 import { parseRequestUrl, readRequestUrlParts, type RequestUrl, type RequestUrlParts } from './request-url.js';
@@ -37,7 +38,7 @@ export function resolveTarget(input: TargetInput, config: AddressConfig): Reques
   const { url, bucket, key } = input;
   if (url !== undefined) {
     if (bucket !== undefined || key !== undefined) {
-      throw new SigV4Error('CONFLICTING_INPUT', bucket !== undefined ? 'bucket' : 'key', 'give either url, or bucket and key, not both');
+      fail('CONFLICTING_INPUT', bucket !== undefined ? 'bucket' : 'key', 'url, or bucket and key, not both');
     }
     return url !== null && typeof url === 'object' ? readRequestUrlParts(url) : parseRequestUrl(url);
   }
@@ -93,8 +94,8 @@ export function readQuery(target: RequestUrl, query: unknown): EncodedPair[] {
       if (!values.every((x) => typeof x === 'string')) fail('INVALID_QUERY', field, 'a string or an array of strings', describeType(v));
       if (!name.isWellFormed()) fail('INVALID_QUERY', 'query', 'parameter names ' + NO_SURROGATES + ' (they have no UTF-8 form)');
       if (!values.every((x) => (x as string).isWellFormed())) fail('INVALID_QUERY', field, 'a value ' + NO_SURROGATES + ' (they have no UTF-8 form)');
+      for (const x of values) pairs.push([uriEncode(name, field), uriEncode(x as string, field)]);
     }
-    encodeQueryInput(q as QueryInput, pairs);
   }
   return pairs;
 }

@@ -3,7 +3,7 @@
  * service, with which URI rules, and the derived-key cache. The secret key lives only in the
  * closure of `signerFor`; no property, cache key or message holds it.
  */
-import { canonicalUri as buildCanonicalUri, type UriRules, uriRulesFor } from './canonical-uri.js';
+import { canonicalUri as buildCanonicalUri, type UriRules } from './canonical-uri.js';
 import { credentialScope } from './credential-scope.js';
 import type { CryptoBackend } from './crypto-backend.js';
 import { SigV4Error, describeType } from './errors.js';
@@ -94,15 +94,14 @@ export function createSigningContext<H = string, K = Uint8Array>(
   const credentials = checkCredentials(c['credentials']);
   const region = checkRegion(c['region']);
   const service = checkService(orDefault(c['service'], 's3'));
-  const defaults = uriRulesFor(service);
-  const rules: UriRules = {
-    doubleEncode: checkBoolean(c['doubleEncode'], 'doubleEncode') ?? defaults.doubleEncode,
-    normalizePath: checkBoolean(c['normalizePath'], 'normalizePath') ?? defaults.normalizePath,
-  };
+  const flag = (name: string, fallback: boolean): boolean => checkBoolean(c[name], name) ?? fallback;
+  // S3 keys are data: no double encoding, no path normalisation. Every other service does both.
+  const notS3 = service !== 's3';
+  const rules: UriRules = { doubleEncode: flag('doubleEncode', notS3), normalizePath: flag('normalizePath', notS3) };
   const endpoint = resolveEndpoint(c['endpoint']);
-  const forcePathStyle = checkBoolean(c['forcePathStyle'], 'forcePathStyle') ?? false;
-  const allowExpiringCredentials = checkBoolean(c['allowExpiringCredentials'], 'allowExpiringCredentials') ?? false;
-  const signSessionToken = checkBoolean(c['signSessionToken'], 'signSessionToken') ?? true;
+  const forcePathStyle = flag('forcePathStyle', false);
+  const allowExpiringCredentials = flag('allowExpiringCredentials', false);
+  const signSessionToken = flag('signSessionToken', true);
 
   // Copy the secret into this closure: a later change to the caller's object cannot make the
   // cache hand out a key derived from another secret.
