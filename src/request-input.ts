@@ -6,7 +6,7 @@
 import type { EncodedPair, QueryInput } from './canonical-query.js';
 import { encodeWireQuery } from './canonical-query.js';
 import { uriEncode } from './encoding.js';
-import { EMPTY_SHA256, HEADER_CONTENT_SHA256, HEADER_HOST, UNSIGNED_PAYLOAD } from './constants.js';
+import { HEADER_CONTENT_SHA256, HEADER_HOST, UNSIGNED_PAYLOAD } from './constants.js';
 import { SigV4Error, describeType, fail } from './errors.js';
 import { parseRequestUrl, readRequestUrlParts, type RequestUrl, type RequestUrlParts } from './request-url.js';
 import { parseEndpoint, s3Address, type S3Endpoint } from './s3-address.js';
@@ -119,7 +119,7 @@ export function resolvePayloadHash(
   payloadHash: unknown,
   body: unknown,
   headers: ReadonlyArray<readonly [string, string]>,
-  fallback: string,
+  fallback: string | [body: string],
 ): string | [body: string | Uint8Array] {
   if (payloadHash !== undefined) {
     if (typeof payloadHash !== 'string' || !/^([0-9a-f]{64}|UNSIGNED-PAYLOAD|STREAMING-[A-Z0-9-]+)$/.test(payloadHash)) {
@@ -136,8 +136,12 @@ export function resolvePayloadHash(
   return findHeader(headers, HEADER_CONTENT_SHA256) ?? fallback;
 }
 
-export function defaultPayloadHash(service: string, presigned: boolean): string {
-  return presigned && service === 's3' ? UNSIGNED_PAYLOAD : EMPTY_SHA256;
+/**
+ * Presigned S3 URLs carry UNSIGNED-PAYLOAD; anything else without a body signs the hash of the
+ * empty body (hashed, not spelled out: 64 hex digits cost more bundle than one digest call).
+ */
+export function defaultPayloadHash(service: string, presigned: boolean): string | [body: string] {
+  return presigned && service === 's3' ? UNSIGNED_PAYLOAD : [''];
 }
 
 export { checkBoolean, HEADER_HOST };
