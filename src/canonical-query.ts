@@ -19,13 +19,10 @@ function comparePairs(a: EncodedPair, b: EncodedPair): number {
 }
 
 export function canonicalQueryString(pairs: EncodedPair[]): string {
-  pairs.sort(comparePairs);
-  let out = '';
-  for (let i = 0; i < pairs.length; i++) {
-    const p = pairs[i] as EncodedPair;
-    out += (i === 0 ? '' : '&') + p[0] + '=' + p[1];
-  }
-  return out;
+  return pairs
+    .sort(comparePairs)
+    .map((p) => p[0] + '=' + p[1])
+    .join('&');
 }
 
 /**

@@ -8,12 +8,12 @@
 import type { AsyncCryptoBackend } from './crypto-backend.js';
 import { toHex, utf8 } from './encoding.js';
 
-const HMAC = 'HMAC';
+const HMAC = { name: 'HMAC', hash: 'SHA-256' };
 // A copy for bytes: Web Crypto refuses a view of a SharedArrayBuffer, which the other backends hash.
 const bytes = (data: string | Uint8Array): Uint8Array<ArrayBuffer> => (typeof data === 'string' ? utf8(data) : new Uint8Array(data));
 // Web Crypto rejects a zero-length HMAC key; SigV4 keys never are ("AWS4" + secret, then digests).
 const importKey = async (key: Uint8Array | Promise<Uint8Array>): Promise<CryptoKey> =>
-  crypto.subtle.importKey('raw', (await key) as Uint8Array<ArrayBuffer>, { name: HMAC, hash: 'SHA-256' }, false, ['sign']);
+  crypto.subtle.importKey('raw', (await key) as Uint8Array<ArrayBuffer>, HMAC, false, ['sign']);
 const hmacWith = async (key: Promise<CryptoKey>, data: string | Uint8Array): Promise<Uint8Array> =>
   new Uint8Array(await crypto.subtle.sign(HMAC, await key, bytes(data)));
 
