@@ -7,11 +7,9 @@ import { SigV4Error } from './errors.js';
 
 const UNRESERVED_ONLY = /^[A-Za-z0-9\-._~]*$/;
 const SUB_DELIMS_LEFT_BY_ENCODE_URI_COMPONENT = /[!'()*]/g;
-const HEX = '0123456789ABCDEF';
-
+/** One of ! ' ( ) *, all in 0x21..0x2a: two hex digits. */
 function percentByte(c: string): string {
-  const b = c.charCodeAt(0);
-  return '%' + HEX[b >> 4] + HEX[b & 15];
+  return '%' + c.charCodeAt(0).toString(16).toUpperCase();
 }
 
 /** SigV4 URI-encode of a raw (decoded) string. `field` names the input for the error. */
@@ -28,9 +26,7 @@ export function uriEncode(s: string, field: string): string {
 
 /** uriEncode that leaves '/' as it is: the rule for a path. */
 export function uriEncodePath(s: string, field: string): string {
-  if (UNRESERVED_ONLY.test(s)) return s;
-  const e = uriEncode(s, field);
-  return e.indexOf('%2F') === -1 ? e : e.replace(/%2F/g, '/');
+  return uriEncode(s, field).replace(/%2F/g, '/');
 }
 
 /** A %XX escape, or one character (a whole code point) that is not unreserved. */

@@ -98,10 +98,6 @@ export function createSigningContext<H = string, K = Uint8Array>(
   // S3 keys are data: no double encoding, no path normalisation. Every other service does both.
   const notS3 = service !== 's3';
   const rules: UriRules = { doubleEncode: flag('doubleEncode', notS3), normalizePath: flag('normalizePath', notS3) };
-  const endpoint = resolveEndpoint(c['endpoint']);
-  const forcePathStyle = flag('forcePathStyle', false);
-  const allowExpiringCredentials = flag('allowExpiringCredentials', false);
-  const signSessionToken = flag('signSessionToken', true);
 
   // Copy the secret into this closure: a later change to the caller's object cannot make the
   // cache hand out a key derived from another secret.
@@ -126,10 +122,11 @@ export function createSigningContext<H = string, K = Uint8Array>(
     region,
     service,
     rules,
-    endpoint,
-    forcePathStyle,
-    allowExpiringCredentials,
-    signSessionToken,
+    // Checked in this order, as the properties are written.
+    endpoint: resolveEndpoint(c['endpoint']),
+    forcePathStyle: flag('forcePathStyle', false),
+    allowExpiringCredentials: flag('allowExpiringCredentials', false),
+    signSessionToken: flag('signSessionToken', true),
     keyPath,
     canonicalUri: (wirePath) => buildCanonicalUri(wirePath, rules),
     scope,
