@@ -1,7 +1,8 @@
 /**
  * The fixed parts of signing, validated once: who signs (credentials), for which region and
  * service, with which URI rules, and the derived-key cache. The secret key lives only in the
- * closure of `signerFor`; no property, cache key or message holds it.
+ * closure of `createSigningContext` (and, for the web entry's one-off calls, in the entry of a
+ * `KeyMemo` next to the key derived from it); no property, cache key or message holds it.
  */
 import { canonicalUri as buildCanonicalUri, type UriRules } from './canonical-uri.js';
 import { credentialScope } from './credential-scope.js';
