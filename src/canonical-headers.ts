@@ -3,7 +3,7 @@
  * lower-cased and sorted; values trimmed, inner runs of spaces and tabs collapsed to one space;
  * a name given more than once gets its values joined with ',' in the order given.
  */
-import { UNSIGNABLE_HEADERS } from './constants.js';
+import { UNSIGNABLE_HEADER } from './constants.js';
 
 export type HeaderList = ReadonlyArray<readonly [name: string, value: string]>;
 
@@ -27,7 +27,7 @@ export function canonicalHeaders(headers: HeaderList): CanonicalHeaders {
   const byName = new Map<string, string>();
   for (const [rawName, rawValue] of headers) {
     const name = rawName.toLowerCase();
-    if (UNSIGNABLE_HEADERS.has(name)) continue;
+    if (UNSIGNABLE_HEADER.test(name)) continue;
     const value = canonicalHeaderValue(rawValue);
     const seen = byName.get(name);
     byName.set(name, seen === undefined ? value : seen + ',' + value);

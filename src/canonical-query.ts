@@ -3,7 +3,7 @@
  * URI-encoded, pairs sorted by encoded name then encoded value (byte order), `name=value` joined
  * with `&`; a parameter without a value is `name=`.
  */
-import { reencode, uriEncode } from './encoding.js';
+import { reencode } from './encoding.js';
 
 /** A query parameter already in SigV4-encoded form: [name, value]. */
 export type EncodedPair = [name: string, value: string];
@@ -19,24 +19,10 @@ function comparePairs(a: EncodedPair, b: EncodedPair): number {
 }
 
 export function canonicalQueryString(pairs: EncodedPair[]): string {
-  pairs.sort(comparePairs);
-  let out = '';
-  for (let i = 0; i < pairs.length; i++) {
-    const p = pairs[i] as EncodedPair;
-    out += (i === 0 ? '' : '&') + p[0] + '=' + p[1];
-  }
-  return out;
-}
-
-/** Encodes decoded query input (names and values as text), appending to `into`. */
-export function encodeQueryInput(query: QueryInput, into: EncodedPair[]): EncodedPair[] {
-  for (const name of Object.keys(query)) {
-    const value = query[name] as string | readonly string[];
-    const encodedName = uriEncode(name, `query.${name}`);
-    if (typeof value === 'string') into.push([encodedName, uriEncode(value, `query.${name}`)]);
-    else for (const v of value) into.push([encodedName, uriEncode(v, `query.${name}`)]);
-  }
-  return into;
+  return pairs
+    .sort(comparePairs)
+    .map((p) => p[0] + '=' + p[1])
+    .join('&');
 }
 
 /**

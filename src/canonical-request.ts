@@ -12,9 +12,9 @@ export function canonicalRequest(
   signedHeaders: string,
   hashedPayload: string,
 ): string {
-  return method + '\n' + canonicalUri + '\n' + canonicalQueryString + '\n' + canonicalHeaders + '\n' + signedHeaders + '\n' + hashedPayload;
+  return [method, canonicalUri, canonicalQueryString, canonicalHeaders, signedHeaders, hashedPayload].join('\n');
 }
 
 export function stringToSign(amzDate: string, credentialScope: string, hashedCanonicalRequest: string): string {
-  return ALGORITHM + '\n' + amzDate + '\n' + credentialScope + '\n' + hashedCanonicalRequest;
+  return [ALGORITHM, amzDate, credentialScope, hashedCanonicalRequest].join('\n');
 }

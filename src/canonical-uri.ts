@@ -14,13 +14,6 @@ export interface UriRules {
   readonly normalizePath: boolean;
 }
 
-export const S3_URI_RULES: UriRules = { doubleEncode: false, normalizePath: false };
-export const DEFAULT_URI_RULES: UriRules = { doubleEncode: true, normalizePath: true };
-
-export function uriRulesFor(service: string): UriRules {
-  return service === 's3' ? S3_URI_RULES : DEFAULT_URI_RULES;
-}
-
 /**
  * Path normalisation as @smithy/signature-v4 and aws-c-auth do it: empty and `.` segments go,
  * `..` removes the previous segment, a trailing slash is kept when anything is left.

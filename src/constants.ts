@@ -3,8 +3,6 @@ export const ALGORITHM = 'AWS4-HMAC-SHA256';
 export const KEY_PREFIX = 'AWS4';
 export const TERMINATOR = 'aws4_request';
 export const UNSIGNED_PAYLOAD = 'UNSIGNED-PAYLOAD';
-/** SHA-256 of the empty string: the payload hash of a request without a body. */
-export const EMPTY_SHA256 = 'e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855';
 
 export const AMZ_ALGORITHM = 'X-Amz-Algorithm';
 export const AMZ_CREDENTIAL = 'X-Amz-Credential';
@@ -28,20 +26,5 @@ export const DEFAULT_EXPIRES_IN = 3600;
  * Headers that are never signed even when present: proxies and HTTP stacks add, drop or rewrite
  * them in transit. Same list as @smithy/signature-v4's ALWAYS_UNSIGNABLE_HEADERS.
  */
-export const UNSIGNABLE_HEADERS: ReadonlySet<string> = /* @__PURE__ */ new Set([
-  'authorization',
-  'cache-control',
-  'connection',
-  'expect',
-  'from',
-  'keep-alive',
-  'max-forwards',
-  'pragma',
-  'referer',
-  'te',
-  'trailer',
-  'transfer-encoding',
-  'upgrade',
-  'user-agent',
-  'x-amzn-trace-id',
-]);
+export const UNSIGNABLE_HEADER =
+  /^(authorization|cache-control|connection|expect|from|keep-alive|max-forwards|pragma|referer|te|trailer|transfer-encoding|upgrade|user-agent|x-amzn-trace-id)$/;

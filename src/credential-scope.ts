@@ -7,8 +7,7 @@ import { TERMINATOR } from './constants.js';
 
 /** amzDate of a valid Date, in UTC. */
 export function toAmzDate(date: Date): string {
-  const iso = date.toISOString(); // 2013-05-24T00:00:00.000Z
-  return iso.slice(0, 4) + iso.slice(5, 7) + iso.slice(8, 13) + iso.slice(14, 16) + iso.slice(17, 19) + 'Z';
+  return date.toISOString().replace(/[-:]|\.\d+/g, ''); // 2013-05-24T00:00:00.000Z -> 20130524T000000Z
 }
 
 export function credentialScope(dateStamp: string, region: string, service: string): string {

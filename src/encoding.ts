@@ -7,16 +7,9 @@ import { SigV4Error } from './errors.js';
 
 const UNRESERVED_ONLY = /^[A-Za-z0-9\-._~]*$/;
 const SUB_DELIMS_LEFT_BY_ENCODE_URI_COMPONENT = /[!'()*]/g;
-const HEX = '0123456789ABCDEF';
-
+/** One of ! ' ( ) *, all in 0x21..0x2a: two hex digits. */
 function percentByte(c: string): string {
-  const b = c.charCodeAt(0);
-  return '%' + HEX[b >> 4] + HEX[b & 15];
-}
-
-/** True when the string holds a lone UTF-16 surrogate, which has no UTF-8 encoding. */
-export function hasLoneSurrogate(s: string): boolean {
-  return !s.isWellFormed();
+  return '%' + c.charCodeAt(0).toString(16).toUpperCase();
 }
 
 /** SigV4 URI-encode of a raw (decoded) string. `field` names the input for the error. */
@@ -33,23 +26,11 @@ export function uriEncode(s: string, field: string): string {
 
 /** uriEncode that leaves '/' as it is: the rule for a path. */
 export function uriEncodePath(s: string, field: string): string {
-  if (UNRESERVED_ONLY.test(s)) return s;
-  const e = uriEncode(s, field);
-  return e.indexOf('%2F') === -1 ? e : e.replace(/%2F/g, '/');
+  return uriEncode(s, field).replace(/%2F/g, '/');
 }
 
-function hexValue(c: number): number {
-  if (c >= 48 && c <= 57) return c - 48;
-  if (c >= 65 && c <= 70) return c - 55;
-  if (c >= 97 && c <= 102) return c - 87;
-  return -1;
-}
-
-function isUnreservedByte(b: number): boolean {
-  return (
-    (b >= 65 && b <= 90) || (b >= 97 && b <= 122) || (b >= 48 && b <= 57) || b === 45 || b === 46 || b === 95 || b === 126
-  );
-}
+/** A %XX escape, or one character (a whole code point) that is not unreserved. */
+const ESCAPE_OR_RESERVED = /%[0-9A-Fa-f]{2}|[^A-Za-z0-9\-._~]/gu;
 
 /**
  * Re-encodes a string in wire form (as it appears in a URL: %XX escapes plus raw characters)
@@ -59,45 +40,22 @@ function isUnreservedByte(b: number): boolean {
  * percent sign (%25). With `keepSlash`, a raw '/' stays (an escaped %2F stays escaped).
  */
 export function reencode(s: string, keepSlash: boolean, field: string): string {
-  let out = '';
-  const n = s.length;
-  for (let i = 0; i < n; ) {
-    const c = s.charCodeAt(i);
-    if (c === 37 && i + 2 < n) {
-      const hi = hexValue(s.charCodeAt(i + 1));
-      const lo = hexValue(s.charCodeAt(i + 2));
-      if (hi >= 0 && lo >= 0) {
-        const b = (hi << 4) | lo;
-        out += isUnreservedByte(b) ? String.fromCharCode(b) : '%' + HEX[hi] + HEX[lo];
-        i += 3;
-        continue;
-      }
+  return s.replace(ESCAPE_OR_RESERVED, (m) => {
+    if (m.length === 3) {
+      const c = String.fromCharCode(parseInt(m.slice(1), 16));
+      return UNRESERVED_ONLY.test(c) ? c : m.toUpperCase();
     }
-    if (c < 128) {
-      out += isUnreservedByte(c) || (keepSlash && c === 47) ? s[i] : '%' + HEX[c >> 4] + HEX[c & 15];
-      i++;
-    } else {
-      const cp = s.codePointAt(i) as number;
-      const ch = String.fromCodePoint(cp);
-      out += uriEncode(ch, field);
-      i += ch.length;
-    }
-  }
-  return out;
+    return keepSlash && m === '/' ? m : uriEncode(m, field);
+  });
 }
 
 const encoder = /* @__PURE__ */ new TextEncoder();
 /** The one place text becomes bytes. */
-export function utf8(s: string): Uint8Array {
+export function utf8(s: string): Uint8Array<ArrayBuffer> {
   return encoder.encode(s);
 }
 
-const HEX_LOWER = '0123456789abcdef';
+/** Lower-case hex of bytes (Web Crypto results: a few dozen bytes per call). */
 export function toHex(bytes: Uint8Array): string {
-  let s = '';
-  for (let i = 0; i < bytes.length; i++) {
-    const b = bytes[i] as number;
-    s += HEX_LOWER[b >> 4]! + HEX_LOWER[b & 15]!;
-  }
-  return s;
+  return Array.from(bytes, (b) => (b + 256).toString(16).slice(1)).join('');
 }

@@ -22,8 +22,8 @@ export type SigV4ErrorCode =
   | 'CREDENTIALS_EXPIRE_TOO_SOON';
 
 export class SigV4Error extends Error {
-  readonly code: SigV4ErrorCode;
-  readonly field: string;
+  declare readonly code: SigV4ErrorCode;
+  declare readonly field: string;
   constructor(code: SigV4ErrorCode, field: string, message: string) {
     super(`${field}: ${message}`);
     this.name = 'SigV4Error';
@@ -32,22 +32,30 @@ export class SigV4Error extends Error {
   }
 }
 
+/**
+ * Throws the usual message, `expected <what>[, got <got>]`: one helper for every input check, so
+ * each check is one short line (the size budget of the web entry).
+ */
+export function fail(code: SigV4ErrorCode, field: string, expected: string, got?: string): never {
+  throw new SigV4Error(code, field, 'expected ' + expected + (got === undefined ? '' : ', got ' + got));
+}
+
 /** Describes a value for an error message without ever showing a string's content. */
 export function describeSecret(value: unknown): string {
-  if (typeof value === 'string') return `string of length ${value.length}`;
-  return describeType(value);
+  return typeof value === 'string' ? 'string of length ' + value.length : describeType(value);
 }
 
-/** Describes a non-secret value briefly: its type, and for short strings the value itself. */
+/** Describes a non-secret value briefly: its type only. */
 export function describeType(value: unknown): string {
-  if (value === null) return 'null';
-  if (Array.isArray(value)) return 'array';
-  if (value instanceof Date) return 'Date';
-  return typeof value;
+  return value === null ? 'null' : Array.isArray(value) ? 'array' : value instanceof Date ? 'Date' : typeof value;
 }
 
+/** Describes a non-secret value: a string (up to 80 characters) or number as such, else its type. */
 export function describeValue(value: unknown): string {
-  if (typeof value === 'string') return JSON.stringify(value.length > 80 ? value.slice(0, 80) + '…' : value);
-  if (typeof value === 'number' || typeof value === 'boolean' || typeof value === 'bigint') return `${typeof value} ${String(value)}`;
-  return describeType(value);
+  const type = typeof value;
+  return type === 'string'
+    ? JSON.stringify((value as string).length > 80 ? (value as string).slice(0, 80) + '…' : value)
+    : type === 'number' || type === 'boolean' || type === 'bigint'
+      ? type + ' ' + String(value)
+      : describeType(value);
 }

@@ -34,6 +34,7 @@ import {
 import type { QueryInput } from './canonical-query.js';
 import type { SigningContext } from './signing-context.js';
 import { SigV4Error } from './errors.js';
+import { runSync, type Steps } from './steps.js';
 import { orDefault, checkBoolean, checkDate, checkExpiration, checkExpiresIn, checkMethod, checkObject } from './validate.js';
 
 export interface PresignRequest extends TargetInput {
@@ -75,25 +76,38 @@ export const PRESIGN_REQUEST_KEYS: ReadonlySet<string> = /* @__PURE__ */ new Set
 
 /** Presign one request. `date` has been defaulted by the entry point: the core never reads a clock. */
 export function presignRequest(ctx: SigningContext, request: PresignRequest, date: Date): PresignedRequest {
-  const r = checkObject(request, 'request');
-  const method = checkMethod(orDefault(r['method'], 'GET'));
-  const expiresIn = checkExpiresIn(orDefault(r['expiresIn'], DEFAULT_EXPIRES_IN));
-  checkDate(date, 'date');
-  const expiresAtMs = Math.floor(date.getTime() / 1000) * 1000 + expiresIn * 1000;
-  checkExpiration(ctx.expiration, new Date(expiresAtMs), checkBoolean(r['allowExpiringCredentials'], 'allowExpiringCredentials') ?? ctx.allowExpiringCredentials);
-  if (ctx.keyPath !== undefined && qualifiesForKeyPath(ctx, r)) {
+  if (ctx.keyPath !== undefined && request !== null && typeof request === 'object' && qualifiesForKeyPath(ctx, request as Record<string, unknown>)) {
+    const r = checkObject(request, 'request');
+    const [method, expiresIn] = checkTiming(ctx, r, date);
     const { bucket, key } = r;
     if (typeof key !== 'string') throw new SigV4Error(key === undefined ? 'MISSING_INPUT' : 'INVALID_KEY', 'key', key === undefined ? 'expected a key with the bucket ("" for the bucket itself)' : 'expected a string');
     if (typeof bucket !== 'string') throw new SigV4Error('INVALID_BUCKET', 'bucket', 'expected a string');
     const p = ctx.keyPath(ctx, bucket, key, method, expiresIn, date);
     return { url: p.url, method, headers: {}, expiresAt: new Date(p.expiresAt), signedHeaders: 'host', canonicalRequest: p.canonicalRequest, stringToSign: p.stringToSign, signature: p.signature };
   }
+  return runSync(presignSteps(ctx, request, date));
+}
+
+/** Method, expiresIn and date of a presign request, checked, and when the URL expires (ms). */
+function checkTiming<H, K>(ctx: SigningContext<H, K>, r: Record<string, unknown>, date: Date): [method: string, expiresIn: number, expiresAtMs: number] {
+  const method = checkMethod(orDefault(r['method'], 'GET'));
+  const expiresIn = checkExpiresIn(orDefault(r['expiresIn'], DEFAULT_EXPIRES_IN));
+  checkDate(date, 'date');
+  const expiresAtMs = Math.floor(date.getTime() / 1000) * 1000 + expiresIn * 1000;
+  checkExpiration(ctx.expiration, new Date(expiresAtMs), checkBoolean(r['allowExpiringCredentials'], 'allowExpiringCredentials') ?? ctx.allowExpiringCredentials);
+  return [method, expiresIn, expiresAtMs];
+}
+
+/** The general path, on any backend: yields each digest and signature it needs (steps.ts). */
+export function* presignSteps<H, K>(ctx: SigningContext<H, K>, request: PresignRequest, date: Date): Steps<H, PresignedRequest> {
+  const r = checkObject(request, 'request');
+  const [method, expiresIn, expiresAtMs] = checkTiming(ctx, r, date);
   const target = resolveTarget(r as TargetInput, ctx);
   const headerList = readHeaders(r['headers'] as HeadersInput | undefined);
   const query = readQuery(target, r['query']);
   checkNoReservedQuery(query);
-  const expiresAt = new Date(expiresAtMs);
-  const payloadHash = resolvePayloadHash(ctx.crypto, r['payloadHash'], r['body'], headerList, defaultPayloadHash(ctx.service, true));
+  const payload = resolvePayloadHash(r['payloadHash'], r['body'], headerList, defaultPayloadHash(ctx.service, true));
+  const payloadHash = typeof payload === 'string' ? payload : yield ctx.crypto.sha256Hex(payload[0]);
 
   const amzDate = toAmzDate(date);
   const dateStamp = amzDate.slice(0, 8);
@@ -121,22 +135,22 @@ export function presignRequest(ctx: SigningContext, request: PresignRequest, dat
 
   const canonicalUri = ctx.canonicalUri(target.wirePath);
   const canonicalRequest = buildCanonicalRequest(method, canonicalUri, canonicalQuery, signed.canonicalHeaders, signed.signedHeaders, payloadHash);
-  const stringToSign = buildStringToSign(amzDate, scope, ctx.crypto.sha256Hex(canonicalRequest));
-  const signature = ctx.sign(dateStamp, stringToSign);
+  const stringToSign = buildStringToSign(amzDate, scope, yield ctx.crypto.sha256Hex(canonicalRequest));
+  const signature = yield ctx.sign(dateStamp, stringToSign);
 
   // S3 gets the canonical path on the wire (single encoding: what was signed is what is sent);
   // other services get the path as written, because their server encodes it again itself.
   const wirePath = ctx.rules.doubleEncode ? target.wirePath : canonicalUri;
   const unsignedToken = tokenPair && !ctx.signSessionToken ? `&${tokenPair[0]}=${tokenPair[1]}` : '';
   const url = `${target.protocol}//${target.host}${wirePath}?${canonicalQuery}&${AMZ_SIGNATURE}=${signature}${unsignedToken}`;
-  return { url, method, headers: sendHeaders, expiresAt, signedHeaders: signed.signedHeaders, canonicalRequest, stringToSign, signature };
+  return { url, method, headers: sendHeaders, expiresAt: new Date(expiresAtMs), signedHeaders: signed.signedHeaders, canonicalRequest, stringToSign, signature };
 }
 
 /**
  * True when a request can take the S3 key hot path: bucket + key, S3 rules, nothing extra to
  * sign. Anything else takes the general path above.
  */
-export function qualifiesForKeyPath(ctx: SigningContext, r: Record<string, unknown>): boolean {
+export function qualifiesForKeyPath<H, K>(ctx: SigningContext<H, K>, r: Record<string, unknown>): boolean {
   return (
     r['bucket'] !== undefined &&
     r['url'] === undefined &&

@@ -13,7 +13,7 @@
  *   An empty path is `/`.
  * - The query is read the same way; `+` is a plus sign, not a space.
  */
-import { SigV4Error, describeValue } from './errors.js';
+import { SigV4Error, describeValue, fail } from './errors.js';
 
 export interface RequestUrl {
   /** `https:` or `http:` */
@@ -55,70 +55,51 @@ export interface RequestUrlParts {
 
 const URL_PARTS_KEYS: ReadonlySet<string> = /* @__PURE__ */ new Set(['protocol', 'host', 'path', 'query']);
 const HOST_VALUE = /^[A-Za-z0-9.\-_~!$&'()*+,;=:\[\]%]+$/;
+const CONTROL = /[\x00-\x1f\x7f]/;
 
 export function readRequestUrlParts(parts: RequestUrlParts, field = 'url'): RequestUrl {
   const { protocol = 'https:', host, path, query = '' } = parts;
+  const bad = (part: string, expected: string, value: unknown): never => fail('INVALID_URL', field + '.' + part, expected, describeValue(value));
   for (const key of Object.keys(parts)) {
     // A typo or a WHATWG name (`pathname`, `search`) would otherwise be ignored without a word.
-    if (!URL_PARTS_KEYS.has(key)) throw new SigV4Error('INVALID_URL', `${field}.${key}`, 'unknown URL part: expected protocol, host, path and query');
+    if (!URL_PARTS_KEYS.has(key)) throw new SigV4Error('INVALID_URL', field + '.' + key, 'unknown URL part: expected protocol, host, path and query');
   }
-  if (protocol !== 'https:' && protocol !== 'http:') {
-    throw new SigV4Error('INVALID_URL', `${field}.protocol`, `expected "https:" or "http:", got ${describeValue(protocol)}`);
-  }
-  if (typeof host !== 'string' || !HOST_VALUE.test(host)) {
-    throw new SigV4Error('INVALID_URL', `${field}.host`, `expected a host name, got ${describeValue(host)}`);
-  }
+  if (protocol !== 'https:' && protocol !== 'http:') bad('protocol', '"https:" or "http:"', protocol);
+  if (typeof host !== 'string' || !HOST_VALUE.test(host)) bad('host', 'a host name', host);
   // A raw space or non-ASCII character is accepted in the path (the official suites sign such
   // request lines); '?', '#' and control characters are not.
-  if (typeof path !== 'string' || !path.startsWith('/') || /[\x00-\x1f\x7f?#]/.test(path) || !path.isWellFormed()) {
-    throw new SigV4Error('INVALID_URL', `${field}.path`, `expected a path starting with "/" without control characters, "?" or "#", got ${describeValue(path)}`);
+  if (typeof path !== 'string' || path[0] !== '/' || /[?#]/.test(path) || CONTROL.test(path) || !path.isWellFormed()) {
+    bad('path', 'a path starting with "/" without control characters, "?" or "#"', path);
   }
-  if (typeof query !== 'string' || /[\x00-\x1f\x7f#]/.test(query) || !query.isWellFormed()) {
-    throw new SigV4Error('INVALID_URL', `${field}.query`, `expected a query string without "#" or control characters, got ${describeValue(query)}`);
+  if (typeof query !== 'string' || query.includes('#') || CONTROL.test(query) || !query.isWellFormed()) {
+    bad('query', 'a query string without "#" or control characters', query);
   }
   return { protocol, host, wirePath: path, wireQuery: query };
 }
 
 export function parseRequestUrl(url: string, field = 'url'): RequestUrl {
-  if (typeof url !== 'string') {
-    throw new SigV4Error('INVALID_URL', field, `expected an absolute http(s) URL string, got ${describeValue(url)}`);
-  }
-  if (!url.isWellFormed()) {
-    throw new SigV4Error('INVALID_URL', field, 'expected a string without lone UTF-16 surrogates');
-  }
-  if (/[\x00-\x1f\x7f]/.test(url)) {
-    throw new SigV4Error('INVALID_URL', field, 'expected no control characters (CR, LF, TAB, NUL …) in the URL');
-  }
+  const bad = (expected: string, got?: string): never => fail('INVALID_URL', field, expected, got);
+  if (typeof url !== 'string') bad('an absolute http(s) URL string', describeValue(url));
+  if (!url.isWellFormed()) bad('a string without lone UTF-16 surrogates');
+  if (CONTROL.test(url)) bad('no control characters (CR, LF, TAB, NUL …) in the URL');
   const m = URL_SHAPE.exec(url);
   const scheme = m?.[1]?.toLowerCase();
-  if (!m || (scheme !== 'https' && scheme !== 'http')) {
-    throw new SigV4Error('INVALID_URL', field, `expected an absolute http(s) URL, got ${describeValue(url)}`);
-  }
+  if (!m || (scheme !== 'https' && scheme !== 'http')) return bad('an absolute http(s) URL', describeValue(url));
   const authority = m[2] as string;
-  if (authority === '') {
-    throw new SigV4Error('INVALID_URL', field, `expected a host after "${scheme}://", got ${describeValue(url)}`);
-  }
-  if (authority.includes('@')) {
-    // User info may hold a password: the URL is not echoed.
-    throw new SigV4Error('INVALID_URL', field, 'expected a host without user info ("user:password@")');
-  }
-  let host: string;
-  let parsed: URL;
+  if (authority === '') bad(`a host after "${scheme}://"`, describeValue(url));
+  // User info may hold a password: the URL is not echoed.
+  if (authority.includes('@')) bad('a host without user info ("user:password@")');
+  let parsed: URL | undefined;
   try {
     parsed = new URL(`${scheme}://${authority}/`);
-    host = parsed.host;
-  } catch {
-    throw new SigV4Error('INVALID_URL', field, `expected a valid host, got ${describeValue(authority)}`);
-  }
+  } catch {}
   // The URL parser takes a backslash as a path separator in an http(s) authority: for the
   // authority `h\evil` it would sign and send to host "h", dropping "evil" without a word.
-  if (parsed.pathname !== '/') {
-    throw new SigV4Error('INVALID_URL', field, `expected a valid host, got ${describeValue(authority)}`);
-  }
+  if (parsed?.pathname !== '/') return bad('a valid host', describeValue(authority));
   const path = m[3] as string;
   return {
     protocol: scheme + ':',
-    host,
+    host: parsed.host,
     wirePath: path === '' ? '/' : toWireForm(path),
     wireQuery: toWireForm(m[4] ?? ''),
   };

@@ -6,7 +6,8 @@
  * (MinIO, Ceph, R2 …) takes the place of the AWS host, path-style when its host is an IP address,
  * as the S3 endpoint rules do.
  */
-import { SigV4Error, describeValue } from './errors.js';
+import { describeValue, fail } from './errors.js';
+import { checkMatch } from './validate.js';
 import { uriEncodePath } from './encoding.js';
 import { parseRequestUrl, type RequestUrl } from './request-url.js';
 
@@ -39,7 +40,7 @@ export interface S3Endpoint {
 export function parseEndpoint(endpoint: string): S3Endpoint {
   const parsed = parseRequestUrl(endpoint, 'endpoint');
   if (parsed.wireQuery !== '') {
-    throw new SigV4Error('INVALID_URL', 'endpoint', `expected no query string, got ${describeValue(endpoint)}`);
+    fail('INVALID_URL', 'endpoint', 'no query string', describeValue(endpoint));
   }
   const basePath = parsed.wirePath.replace(/\/+$/, '');
   return { protocol: parsed.protocol, host: parsed.host, basePath, isIp: IP_HOST.test(parsed.host) };
@@ -51,16 +52,14 @@ export function awsS3Host(region: string): string {
 
 /** The URL parts of bucket + key. `endpoint` is parsed once by the caller and passed here. */
 export function s3Address(bucket: string, key: string, region: string, endpoint: S3Endpoint | undefined, forcePathStyle: boolean): RequestUrl {
-  if (!ANY_BUCKET.test(bucket)) {
-    throw new SigV4Error('INVALID_BUCKET', 'bucket', `expected an S3 bucket name (letters, digits, '.', '-', '_'), got ${describeValue(bucket)}`);
-  }
+  checkMatch(bucket, ANY_BUCKET, 'INVALID_BUCKET', 'bucket', "an S3 bucket name (letters, digits, '.', '-', '_')");
   const encodedKey = uriEncodePath(key, 'key');
   const pathStyle = forcePathStyle || !isVirtualHostableBucket(bucket) || (endpoint !== undefined && endpoint.isIp);
-  const protocol = endpoint ? endpoint.protocol : 'https:';
   const baseHost = endpoint ? endpoint.host : awsS3Host(region);
-  const basePath = endpoint ? endpoint.basePath : '';
-  if (pathStyle) {
-    return { protocol, host: baseHost, wirePath: `${basePath}/${bucket}/${encodedKey}`, wireQuery: '' };
-  }
-  return { protocol, host: `${bucket}.${baseHost}`, wirePath: `${basePath}/${encodedKey}`, wireQuery: '' };
+  return {
+    protocol: endpoint ? endpoint.protocol : 'https:',
+    host: pathStyle ? baseHost : bucket + '.' + baseHost,
+    wirePath: (endpoint ? endpoint.basePath : '') + (pathStyle ? '/' + bucket : '') + '/' + encodedKey,
+    wireQuery: '',
+  };
 }

@@ -6,22 +6,28 @@
  * node:crypto on random inputs (test/sha256.test.ts).
  */
 
-/** Round constants: the first 32 bits of the fractional parts of the cube roots of the first 64 primes. */
-const K = new Int32Array(64);
-/** Initial hash value: the same for the square roots of the first 8 primes. */
-const IV = new Int32Array(8);
-{
+/**
+ * Round constants K (the first 32 bits of the fractional parts of the cube roots of the first 64
+ * primes) and the initial hash value IV (the same for the square roots of the first 8 primes).
+ * Computed by a function marked pure, so a bundle that does not hash leaves this out.
+ */
+function constants(): Int32Array {
+  // K in 0..63, IV in 64..71.
+  const k = new Int32Array(72);
   let n = 0;
   for (let p = 2; n < 64; p++) {
     let prime = true;
     for (let d = 2; d * d <= p; d++) if (p % d === 0) prime = false;
     if (!prime) continue;
-    if (n < 8) IV[n] = ((Math.sqrt(p) % 1) * 2 ** 32) | 0;
-    K[n++] = ((Math.cbrt(p) % 1) * 2 ** 32) | 0;
+    if (n < 8) k[64 + n] = ((Math.sqrt(p) % 1) * 2 ** 32) | 0;
+    k[n++] = ((Math.cbrt(p) % 1) * 2 ** 32) | 0;
   }
+  return k;
 }
+const K = /* @__PURE__ */ constants();
+const IV = /* @__PURE__ */ K.subarray(64);
 
-const W = new Int32Array(64);
+const W = /* @__PURE__ */ new Int32Array(64);
 
 function compress(H: Int32Array, M: Uint8Array, o: number): void {
   for (let i = 0; i < 16; i++, o += 4) W[i] = ((M[o] as number) << 24) | ((M[o + 1] as number) << 16) | ((M[o + 2] as number) << 8) | (M[o + 3] as number);
@@ -45,7 +51,7 @@ function compress(H: Int32Array, M: Uint8Array, o: number): void {
   H[4] = (H[4] as number) + e; H[5] = (H[5] as number) + f; H[6] = (H[6] as number) + g; H[7] = (H[7] as number) + h;
 }
 
-const tail = new Uint8Array(128);
+const tail = /* @__PURE__ */ new Uint8Array(128);
 
 /**
  * Hashes `len` bytes of `data` onto state `H` (modified in place), `prefix` bytes having already
@@ -68,7 +74,7 @@ function finish(H: Int32Array, prefix: number, data: Uint8Array, len: number): I
   return H;
 }
 
-let scratch = new Uint8Array(1024);
+let scratch = /* @__PURE__ */ new Uint8Array(1024);
 const encoder = /* @__PURE__ */ new TextEncoder();
 
 /** UTF-8 bytes of `s` in a shared buffer: [buffer, length]. Valid until the next call. */

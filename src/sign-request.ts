@@ -19,6 +19,7 @@ import {
 } from './request-input.js';
 import type { QueryInput } from './canonical-query.js';
 import type { SigningContext } from './signing-context.js';
+import { runSync, type Steps } from './steps.js';
 import { orDefault, checkBoolean, checkDate, checkMethod, checkObject } from './validate.js';
 
 export interface SignRequestInput extends TargetInput {
@@ -54,14 +55,20 @@ export const SIGN_REQUEST_KEYS: ReadonlySet<string> = /* @__PURE__ */ new Set([
 ]);
 
 export function signRequestWith(ctx: SigningContext, request: SignRequestInput, date: Date): SignedRequest {
+  return runSync(signRequestSteps(ctx, request, date));
+}
+
+/** Header signing on any backend: yields each digest and signature it needs (steps.ts). */
+export function* signRequestSteps<H, K>(ctx: SigningContext<H, K>, request: SignRequestInput, date: Date): Steps<H, SignedRequest> {
   const r = checkObject(request, 'request');
   const method = checkMethod(orDefault(r['method'], 'GET'));
   checkDate(date, 'date');
   const target = resolveTarget(r as TargetInput, ctx);
   const given = readHeaders(r['headers'] as HeadersInput | undefined);
   const query = readQuery(target, r['query']);
-  const payloadHash = resolvePayloadHash(ctx.crypto, r['payloadHash'], r['body'], given, defaultPayloadHash(ctx.service, false));
+  const payload = resolvePayloadHash(r['payloadHash'], r['body'], given, defaultPayloadHash(ctx.service, false));
   const wantSha256Header = checkBoolean(r['contentSha256Header'], 'contentSha256Header') ?? ctx.service === 's3';
+  const payloadHash = typeof payload === 'string' ? payload : yield ctx.crypto.sha256Hex(payload[0]);
 
   const amzDate = toAmzDate(date);
   const dateStamp = amzDate.slice(0, 8);
@@ -88,8 +95,8 @@ export function signRequestWith(ctx: SigningContext, request: SignRequestInput, 
   const canonicalUri = ctx.canonicalUri(target.wirePath);
   const canonicalQuery = canonicalQueryString(query);
   const canonicalRequest = buildCanonicalRequest(method, canonicalUri, canonicalQuery, signed.canonicalHeaders, signed.signedHeaders, payloadHash);
-  const stringToSign = buildStringToSign(amzDate, scope, ctx.crypto.sha256Hex(canonicalRequest));
-  const signature = ctx.sign(dateStamp, stringToSign);
+  const stringToSign = buildStringToSign(amzDate, scope, yield ctx.crypto.sha256Hex(canonicalRequest));
+  const signature = yield ctx.sign(dateStamp, stringToSign);
   const authorization = `${ALGORITHM} Credential=${ctx.accessKeyId}/${scope}, SignedHeaders=${signed.signedHeaders}, Signature=${signature}`;
 
   const out: Record<string, string> = {};

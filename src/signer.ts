@@ -7,7 +7,7 @@ import type { CryptoBackend } from './crypto-backend.js';
 import { SigV4Error } from './errors.js';
 import { PRESIGN_REQUEST_KEYS, type PresignRequest, type PresignedRequest, presignRequest } from './presign.js';
 import { SIGN_REQUEST_KEYS, type SignRequestInput, type SignedRequest, signRequestWith } from './sign-request.js';
-import { checkKnownKeys, createSigningContext, type KeyPath, type SignerConfig } from './signing-context.js';
+import { checkKnownKeys, createSigningContext, type KeyMemo, type KeyPath, type SignerConfig, type SigningContext } from './signing-context.js';
 import { checkObject } from './validate.js';
 
 export type PresignOptions = SignerConfig & PresignRequest;
@@ -45,13 +45,25 @@ export function opaque<T extends object>(name: string): T {
   }) as T;
 }
 
+/**
+ * The signing context and date of a one-off call: options checked (known names only), the date
+ * defaulted from the platform's clock. `memo` keeps derived keys across calls (signing-context.ts).
+ */
+export function oneOff<H, K, O extends SignerConfig>(
+  crypto: CryptoBackend<H, K>,
+  now: () => Date,
+  keyPath: KeyPath | undefined,
+  options: O,
+  allowed: ReadonlySet<string>,
+  memo?: KeyMemo<H>,
+): [SigningContext<H, K>, O, Date] {
+  const o = checkObject(options, 'options');
+  checkKnownKeys(o, allowed, 'options');
+  return [createSigningContext(crypto, options, keyPath, memo), options, o['date'] === undefined ? now() : (o['date'] as Date)];
+}
+
 export function makePresign({ crypto, now, keyPath }: Platform): (options: PresignOptions) => PresignedRequest {
-  return (options) => {
-    const o = checkObject(options, 'options');
-    checkKnownKeys(o, PRESIGN_REQUEST_KEYS, 'options');
-    const ctx = createSigningContext(crypto, options, keyPath);
-    return presignRequest(ctx, options, o['date'] === undefined ? now() : (o['date'] as Date));
-  };
+  return (options) => presignRequest(...oneOff(crypto, now, keyPath, options, PRESIGN_REQUEST_KEYS));
 }
 
 export function makeCreatePresigner({ crypto, now, keyPath, decodeAscii }: Platform): (config: SignerConfig) => Presigner {
@@ -74,10 +86,5 @@ export function makeCreatePresigner({ crypto, now, keyPath, decodeAscii }: Platf
 }
 
 export function makeSignRequest({ crypto, now }: Platform): (options: SignRequestOptions) => SignedRequest {
-  return (options) => {
-    const o = checkObject(options, 'options');
-    checkKnownKeys(o, SIGN_REQUEST_KEYS, 'options');
-    const ctx = createSigningContext(crypto, options);
-    return signRequestWith(ctx, options, o['date'] === undefined ? now() : (o['date'] as Date));
-  };
+  return (options) => signRequestWith(...oneOff(crypto, now, undefined, options, SIGN_REQUEST_KEYS));
 }

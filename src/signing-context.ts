@@ -1,9 +1,10 @@
 /**
  * The fixed parts of signing, validated once: who signs (credentials), for which region and
  * service, with which URI rules, and the derived-key cache. The secret key lives only in the
- * closure of `signerFor`; no property, cache key or message holds it.
+ * closure of `createSigningContext` (and, for the web entry's one-off calls, in the entry of a
+ * `KeyMemo` next to the key derived from it); no property, cache key or message holds it.
  */
-import { canonicalUri as buildCanonicalUri, type UriRules, uriRulesFor } from './canonical-uri.js';
+import { canonicalUri as buildCanonicalUri, type UriRules } from './canonical-uri.js';
 import { credentialScope } from './credential-scope.js';
 import type { CryptoBackend } from './crypto-backend.js';
 import { SigV4Error, describeType } from './errors.js';
@@ -35,8 +36,12 @@ export interface SignerConfig {
   signSessionToken?: boolean | undefined;
 }
 
-export interface SigningContext {
-  readonly crypto: CryptoBackend;
+/**
+ * `H` is how the backend returns a hex digest (string, or a Promise of one for Web Crypto) and
+ * `K` how it returns a key; the defaults are the synchronous backends'.
+ */
+export interface SigningContext<H = string, K = Uint8Array> {
+  readonly crypto: CryptoBackend<H, K>;
   readonly accessKeyId: string;
   readonly sessionToken: string | undefined;
   readonly expiration: Date | undefined;
@@ -51,7 +56,7 @@ export interface SigningContext {
   /** CredentialScope for a dateStamp. */
   scope(dateStamp: string): string;
   /** Hex HMAC of a StringToSign (text, or its bytes) under kSigning for a dateStamp (derived once per UTC date and cached). */
-  sign(dateStamp: string, stringToSign: string | Uint8Array): string;
+  sign(dateStamp: string, stringToSign: string | Uint8Array): H;
   /** The S3 bucket + key hot path, when the entry point provides one (Node does). */
   readonly keyPath: KeyPath | undefined;
 }
@@ -71,28 +76,44 @@ const CONFIG_KEYS = /* @__PURE__ */ new Set([
   'doubleEncode', 'normalizePath', 'signSessionToken',
 ]);
 
-export function createSigningContext(crypto: CryptoBackend, config: SignerConfig, keyPath?: KeyPath): SigningContext {
+/**
+ * Derived keys kept across contexts, for one-off calls (each makes a new context): keyed by the
+ * caller's credentials object, so the entry dies with that object. An entry is used only when the
+ * secret and the scope it was derived for are the ones of this call: another secret, or the same
+ * object changed after use, derives afresh. The secret sits in the entry (as it sits in each
+ * context's closure), never in a key, a property or a message.
+ */
+export type KeyMemo<H> = WeakMap<object, [secretAccessKey: string, scope: string, signer: (data: string | Uint8Array) => H]>;
+
+export function createSigningContext<H = string, K = Uint8Array>(
+  crypto: CryptoBackend<H, K>,
+  config: SignerConfig,
+  keyPath?: KeyPath,
+  memo?: KeyMemo<H>,
+): SigningContext<H, K> {
   const c = checkObject(config, 'options');
   const credentials = checkCredentials(c['credentials']);
   const region = checkRegion(c['region']);
   const service = checkService(orDefault(c['service'], 's3'));
-  const defaults = uriRulesFor(service);
-  const rules: UriRules = {
-    doubleEncode: checkBoolean(c['doubleEncode'], 'doubleEncode') ?? defaults.doubleEncode,
-    normalizePath: checkBoolean(c['normalizePath'], 'normalizePath') ?? defaults.normalizePath,
-  };
-  const endpoint = resolveEndpoint(c['endpoint']);
-  const forcePathStyle = checkBoolean(c['forcePathStyle'], 'forcePathStyle') ?? false;
-  const allowExpiringCredentials = checkBoolean(c['allowExpiringCredentials'], 'allowExpiringCredentials') ?? false;
-  const signSessionToken = checkBoolean(c['signSessionToken'], 'signSessionToken') ?? true;
+  const flag = (name: string, fallback: boolean): boolean => checkBoolean(c[name], name) ?? fallback;
+  // S3 keys are data: no double encoding, no path normalisation. Every other service does both.
+  const notS3 = service !== 's3';
+  const rules: UriRules = { doubleEncode: flag('doubleEncode', notS3), normalizePath: flag('normalizePath', notS3) };
 
   // Copy the secret into this closure: a later change to the caller's object cannot make the
   // cache hand out a key derived from another secret.
   const secretAccessKey = credentials.secretAccessKey;
   let cachedDateStamp = '';
-  let cachedSigner: ((data: string | Uint8Array) => string) | undefined;
+  let cachedSigner: ((data: string | Uint8Array) => H) | undefined;
   let cachedScopeDate = '';
   let cachedScope = '';
+  const scope = (dateStamp: string): string => {
+    if (dateStamp !== cachedScopeDate) {
+      cachedScope = credentialScope(dateStamp, region, service);
+      cachedScopeDate = dateStamp;
+    }
+    return cachedScope;
+  };
 
   return {
     crypto,
@@ -102,24 +123,24 @@ export function createSigningContext(crypto: CryptoBackend, config: SignerConfig
     region,
     service,
     rules,
-    endpoint,
-    forcePathStyle,
-    allowExpiringCredentials,
-    signSessionToken,
+    // Checked in this order, as the properties are written.
+    endpoint: resolveEndpoint(c['endpoint']),
+    forcePathStyle: flag('forcePathStyle', false),
+    allowExpiringCredentials: flag('allowExpiringCredentials', false),
+    signSessionToken: flag('signSessionToken', true),
     keyPath,
     canonicalUri: (wirePath) => buildCanonicalUri(wirePath, rules),
-    scope(dateStamp) {
-      if (dateStamp !== cachedScopeDate) {
-        cachedScope = credentialScope(dateStamp, region, service);
-        cachedScopeDate = dateStamp;
-      }
-      return cachedScope;
-    },
+    scope,
     sign(dateStamp, stringToSign) {
       // Region, service and access key are fixed for this context, so the UTC date is the whole
       // cache key; a batch that crosses midnight derives the next day's key.
       if (dateStamp !== cachedDateStamp || cachedSigner === undefined) {
-        cachedSigner = crypto.hmacHexWith(deriveSigningKey(crypto, secretAccessKey, dateStamp, region, service));
+        let entry = memo?.get(credentials);
+        if (entry?.[0] !== secretAccessKey || entry[1] !== scope(dateStamp)) {
+          entry = [secretAccessKey, scope(dateStamp), crypto.hmacHexWith(deriveSigningKey(crypto, secretAccessKey, dateStamp, region, service))];
+          memo?.set(credentials, entry);
+        }
+        cachedSigner = entry[2];
         cachedDateStamp = dateStamp;
       }
       return cachedSigner(stringToSign);

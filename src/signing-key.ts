@@ -7,13 +7,13 @@ import { KEY_PREFIX, TERMINATOR } from './constants.js';
 import type { CryptoBackend } from './crypto-backend.js';
 import { utf8 } from './encoding.js';
 
-export function deriveSigningKey(
-  crypto: CryptoBackend,
+export function deriveSigningKey<K>(
+  crypto: CryptoBackend<unknown, K>,
   secretAccessKey: string,
   dateStamp: string,
   region: string,
   service: string,
-): Uint8Array {
+): K {
   const kDate = crypto.hmac(utf8(KEY_PREFIX + secretAccessKey), dateStamp);
   const kRegion = crypto.hmac(kDate, region);
   const kService = crypto.hmac(kRegion, service);

@@ -1,19 +1,19 @@
 /**
- * Input checks. Each names the field it checks and throws SigV4Error; none prints a secret.
+ * Input checks. Each names the field it checks and throws SigV4Error (through `fail`: `expected
+ * X, got Y`); none prints a secret.
  */
 import { MAX_EXPIRES_IN } from './constants.js';
-import { SigV4Error, describeSecret, describeType, describeValue } from './errors.js';
+import { SigV4Error, type SigV4ErrorCode, describeSecret, describeType, describeValue, fail } from './errors.js';
 
 /** RFC 9110 token: method and header names. */
-const TOKEN = /^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/;
-/** AWS region names: lower-case letters, digits and single hyphens (us-east-1, cn-north-1, auto). */
-const REGION = /^[a-z0-9]+(-[a-z0-9]+)*$/;
-/** AWS signing names: s3, execute-api, s3-object-lambda, es … */
-const SERVICE = /^[a-z0-9]+(-[a-z0-9]+)*$/;
+export const TOKEN = /^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/;
+/** AWS region and signing names: lower-case letters, digits and single hyphens, at most 64 (us-east-1, s3-object-lambda). */
+const AWS_NAME = /^(?=.{1,64}$)[a-z0-9]+(-[a-z0-9]+)*$/;
 /** Access key ids are printable ASCII; '/' would break the Credential field. */
 const ACCESS_KEY_ID = /^[\x21-\x2e\x30-\x7e]+$/;
-const CR_OR_LF = /[\r\n]/;
 const CONTROL = /[\x00-\x08\x0a-\x1f\x7f]/;
+const CR_LF_NUL = /[\r\n\0]/;
+export const NO_SURROGATES = 'without lone UTF-16 surrogates';
 
 export interface Credentials {
   readonly accessKeyId: string;
@@ -23,31 +23,22 @@ export interface Credentials {
   readonly expiration?: Date | undefined;
 }
 
+/** A secret-ish credential string: non-empty, then `ok`; messages give only type and length. */
+function checkCredential(value: unknown, name: string, orUndefined: string, ok: (s: string) => boolean, expected: string): void {
+  const field = 'credentials.' + name;
+  if (typeof value !== 'string' || value === '') fail('INVALID_CREDENTIALS', field, 'a non-empty string' + orUndefined, describeSecret(value));
+  if (!ok(value)) fail('INVALID_CREDENTIALS', field, expected, 'a string of length ' + value.length);
+}
+
 export function checkCredentials(credentials: unknown): Credentials {
   if (credentials === null || typeof credentials !== 'object') {
-    throw new SigV4Error('INVALID_CREDENTIALS', 'credentials', `expected an object with accessKeyId and secretAccessKey, got ${describeType(credentials)}`);
+    fail('INVALID_CREDENTIALS', 'credentials', 'an object with accessKeyId and secretAccessKey', describeType(credentials));
   }
-  const c = credentials as Record<string, unknown>;
-  const { accessKeyId, secretAccessKey, sessionToken, expiration } = c;
-  if (typeof accessKeyId !== 'string' || accessKeyId === '') {
-    throw new SigV4Error('INVALID_CREDENTIALS', 'credentials.accessKeyId', `expected a non-empty string, got ${describeSecret(accessKeyId)}`);
-  }
-  if (!ACCESS_KEY_ID.test(accessKeyId)) {
-    throw new SigV4Error('INVALID_CREDENTIALS', 'credentials.accessKeyId', `expected printable ASCII without '/' or spaces, got a string of length ${accessKeyId.length}`);
-  }
-  if (typeof secretAccessKey !== 'string' || secretAccessKey === '') {
-    throw new SigV4Error('INVALID_CREDENTIALS', 'credentials.secretAccessKey', `expected a non-empty string, got ${describeSecret(secretAccessKey)}`);
-  }
-  if (!secretAccessKey.isWellFormed()) {
-    throw new SigV4Error('INVALID_CREDENTIALS', 'credentials.secretAccessKey', `expected a string without lone UTF-16 surrogates, got a string of length ${secretAccessKey.length}`);
-  }
+  const { accessKeyId, secretAccessKey, sessionToken, expiration } = credentials as Record<string, unknown>;
+  checkCredential(accessKeyId, 'accessKeyId', '', (s) => ACCESS_KEY_ID.test(s), "printable ASCII without '/' or spaces");
+  checkCredential(secretAccessKey, 'secretAccessKey', '', (s) => s.isWellFormed(), 'a string ' + NO_SURROGATES);
   if (sessionToken !== undefined) {
-    if (typeof sessionToken !== 'string' || sessionToken === '') {
-      throw new SigV4Error('INVALID_CREDENTIALS', 'credentials.sessionToken', `expected a non-empty string or undefined, got ${describeSecret(sessionToken)}`);
-    }
-    if (CONTROL.test(sessionToken) || !sessionToken.isWellFormed()) {
-      throw new SigV4Error('INVALID_CREDENTIALS', 'credentials.sessionToken', `expected no control characters or lone surrogates, got a string of length ${sessionToken.length}`);
-    }
+    checkCredential(sessionToken, 'sessionToken', ' or undefined', (s) => !CONTROL.test(s) && s.isWellFormed(), 'no control characters or lone surrogates');
   }
   if (expiration !== undefined) checkDate(expiration, 'credentials.expiration');
   return credentials as Credentials;
@@ -60,87 +51,65 @@ export function orDefault(value: unknown, fallback: unknown): unknown {
 
 export function checkDate(date: unknown, field: string): Date {
   if (!(date instanceof Date) || Number.isNaN(date.getTime())) {
-    throw new SigV4Error('INVALID_DATE', field, `expected a valid Date, got ${date instanceof Date ? 'Invalid Date' : describeValue(date)}`);
+    fail('INVALID_DATE', field, 'a valid Date', date instanceof Date ? 'Invalid Date' : describeValue(date));
   }
   const year = date.getUTCFullYear();
-  if (year < 1000 || year > 9999) {
-    throw new SigV4Error('INVALID_DATE', field, `expected a year of four digits, got ${year}`);
-  }
+  if (year < 1000 || year > 9999) fail('INVALID_DATE', field, 'a year of four digits', String(year));
   return date;
 }
 
 export function checkExpiresIn(expiresIn: unknown): number {
-  if (typeof expiresIn !== 'number' || !Number.isInteger(expiresIn) || expiresIn < 1 || expiresIn > MAX_EXPIRES_IN) {
-    throw new SigV4Error('INVALID_EXPIRES_IN', 'expiresIn', `expected an integer number of seconds in 1..${MAX_EXPIRES_IN}, got ${describeValue(expiresIn)}`);
+  if (!Number.isInteger(expiresIn) || (expiresIn as number) < 1 || (expiresIn as number) > MAX_EXPIRES_IN) {
+    fail('INVALID_EXPIRES_IN', 'expiresIn', 'an integer number of seconds in 1..' + MAX_EXPIRES_IN, describeValue(expiresIn));
   }
-  return expiresIn;
+  return expiresIn as number;
+}
+
+/** A string that matches `pattern`, else `expected <what>, got <the value>`. */
+export function checkMatch(value: unknown, pattern: RegExp, code: SigV4ErrorCode, field: string, what: string): string {
+  if (typeof value !== 'string' || !pattern.test(value)) fail(code, field, what, describeValue(value));
+  return value;
 }
 
 export function checkRegion(region: unknown): string {
-  if (typeof region !== 'string' || !REGION.test(region) || region.length > 64) {
-    throw new SigV4Error('INVALID_REGION', 'region', `expected an AWS region name such as "us-east-1", got ${describeValue(region)}`);
-  }
-  return region;
+  return checkMatch(region, AWS_NAME, 'INVALID_REGION', 'region', 'an AWS region name such as "us-east-1"');
 }
 
 export function checkService(service: unknown): string {
-  if (typeof service !== 'string' || !SERVICE.test(service) || service.length > 64) {
-    throw new SigV4Error('INVALID_SERVICE', 'service', `expected an AWS signing name such as "s3", got ${describeValue(service)}`);
-  }
-  return service;
+  return checkMatch(service, AWS_NAME, 'INVALID_SERVICE', 'service', 'an AWS signing name such as "s3"');
 }
 
 export function checkMethod(method: unknown): string {
-  if (typeof method !== 'string' || !TOKEN.test(method)) {
-    throw new SigV4Error('INVALID_METHOD', 'method', `expected an HTTP method token such as "GET", got ${describeValue(method)}`);
-  }
-  return method;
+  return checkMatch(method, TOKEN, 'INVALID_METHOD', 'method', 'an HTTP method token such as "GET"');
 }
 
 export function checkHeaderName(name: string): void {
-  if (!TOKEN.test(name)) {
-    throw new SigV4Error('INVALID_HEADER', `headers.${name}`, `expected a header name that is an HTTP token, got ${describeValue(name)}`);
-  }
+  checkMatch(name, TOKEN, 'INVALID_HEADER', 'headers.' + name, 'a header name that is an HTTP token');
 }
 
 export function checkHeaderValue(name: string, value: unknown): string {
-  if (typeof value !== 'string') {
-    throw new SigV4Error('INVALID_HEADER', `headers.${name}`, `expected a string value, got ${describeType(value)}`);
-  }
-  if (CR_OR_LF.test(value) || value.includes('\0')) {
-    throw new SigV4Error('INVALID_HEADER', `headers.${name}`, 'expected a value without CR, LF or NUL');
-  }
-  if (!value.isWellFormed()) {
-    throw new SigV4Error('INVALID_HEADER', `headers.${name}`, 'expected a value without lone UTF-16 surrogates');
-  }
+  const field = 'headers.' + name;
+  if (typeof value !== 'string') fail('INVALID_HEADER', field, 'a string value', describeType(value));
+  if (CR_LF_NUL.test(value)) fail('INVALID_HEADER', field, 'a value without CR, LF or NUL');
+  if (!value.isWellFormed()) fail('INVALID_HEADER', field, 'a value ' + NO_SURROGATES);
   return value;
 }
 
 export function checkString(value: unknown, field: string, code: 'INVALID_KEY' | 'INVALID_BUCKET' | 'INVALID_URL' | 'INVALID_ARGUMENT'): string {
-  if (typeof value !== 'string') {
-    throw new SigV4Error(code, field, `expected a string, got ${describeType(value)}`);
-  }
-  if (!value.isWellFormed()) {
-    throw new SigV4Error(code, field, 'expected a string without lone UTF-16 surrogates (they have no UTF-8 form)');
-  }
+  if (typeof value !== 'string') fail(code, field, 'a string', describeType(value));
+  if (!value.isWellFormed()) fail(code, field, 'a string ' + NO_SURROGATES + ' (they have no UTF-8 form)');
   return value;
 }
 
 export function checkBoolean(value: unknown, field: string): boolean | undefined {
-  if (value !== undefined && typeof value !== 'boolean') {
-    throw new SigV4Error('INVALID_ARGUMENT', field, `expected a boolean, got ${describeType(value)}`);
-  }
+  if (value !== undefined && typeof value !== 'boolean') fail('INVALID_ARGUMENT', field, 'a boolean', describeType(value));
   return value;
 }
 
 export function checkObject(value: unknown, field: string): Record<string, unknown> {
-  if (value === null || typeof value !== 'object' || Array.isArray(value)) {
-    throw new SigV4Error('INVALID_ARGUMENT', field, `expected an object, got ${describeType(value)}`);
-  }
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) fail('INVALID_ARGUMENT', field, 'an object', describeType(value));
   // A Map or URLSearchParams has no own keys: read as a record, its entries would vanish unsigned.
-  if (Symbol.iterator in value) {
-    throw new SigV4Error('INVALID_ARGUMENT', field, 'expected a plain object, got an iterable object (Map, URLSearchParams …)');
-  }
+  if (Symbol.iterator in value) fail('INVALID_ARGUMENT', field, 'a plain object', 'an iterable object (Map, URLSearchParams …)');
   return value as Record<string, unknown>;
 }
 

@@ -325,9 +325,9 @@ for (const [label, p, field, expected] of BAD_PARTS) {
 
 // url versus bucket + key.
 add(
-  { name: 'url and bucket + key both given', apis: ALL, request: { url: 'https://examplebucket.s3.amazonaws.com/k' }, code: 'CONFLICTING_INPUT', field: 'bucket', expected: /^give either url, or bucket and key, not both$/ },
-  { name: 'url and key both given', apis: ALL, request: { bucket: OMIT, url: 'https://examplebucket.s3.amazonaws.com/k' }, code: 'CONFLICTING_INPUT', field: 'key', expected: /^give either url, or bucket and key, not both$/ },
-  { name: 'url parts and bucket both given', apis: ALL, request: { key: OMIT, url: { host: 'h', path: '/' } }, code: 'CONFLICTING_INPUT', field: 'bucket', expected: /^give either url, or bucket and key, not both$/ },
+  { name: 'url and bucket + key both given', apis: ALL, request: { url: 'https://examplebucket.s3.amazonaws.com/k' }, code: 'CONFLICTING_INPUT', field: 'bucket', expected: /^expected url, or bucket and key, not both$/ },
+  { name: 'url and key both given', apis: ALL, request: { bucket: OMIT, url: 'https://examplebucket.s3.amazonaws.com/k' }, code: 'CONFLICTING_INPUT', field: 'key', expected: /^expected url, or bucket and key, not both$/ },
+  { name: 'url parts and bucket both given', apis: ALL, request: { key: OMIT, url: { host: 'h', path: '/' } }, code: 'CONFLICTING_INPUT', field: 'bucket', expected: /^expected url, or bucket and key, not both$/ },
   { name: 'neither url nor bucket + key', apis: ALL, request: { bucket: OMIT, key: OMIT }, code: 'MISSING_INPUT', field: 'bucket', expected: /^expected url, or bucket and key$/ },
   { name: 'bucket without key', apis: ALL, request: { key: OMIT }, code: 'MISSING_INPUT', field: 'key', expected: /^expected a key with the bucket \(""/ },
   { name: 'key without bucket', apis: ALL, request: { bucket: OMIT }, code: 'MISSING_INPUT', field: 'bucket', expected: /^expected url, or bucket and key$/ },

@@ -36,7 +36,8 @@ describe(`web entry = Node entry on ${COUNT} generated requests (seed ${seed})`,
         expect(await web.createPresigner(config).presignUrls(keys, defaults), context).toEqual(node.createPresigner(config).presignUrls(keys, defaults));
       }
     }
-  });
+    // Web Crypto: every case derives its key afresh (new credentials object), a few ms per case on a busy machine.
+  }, 120_000);
 });
 
 async function bundle(code: string, conditions: string[]) {
@@ -70,9 +71,9 @@ describe('the web bundle', () => {
   it('stays within its size budget (export { presign } from sigv4/web, minified + gzip -9)', async () => {
     const { gzip, text } = await bundle(`export { presign } from './dist/web.js';`, ['workerd', 'worker', 'browser']);
     console.log(`sigv4/web presign bundle: ${text.length} B minified, ${gzip} B gzipped`);
-    // Regression guard at the size measured when the web entry landed (README, "Size"). The
-    // issue's goal of 2,500 B is NOT met yet: see the README.
-    expect(gzip).toBeLessThanOrEqual(7200);
+    // Regression guard just above the measured 5,841 B (README, "Size"). The issue's goal of
+    // 2,500 B is NOT met: see the README for where the bytes go.
+    expect(gzip).toBeLessThanOrEqual(5900);
   });
 });
 
