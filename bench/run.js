@@ -26,6 +26,7 @@ const IMPLS = [
   'sigv4-presign-keep',
   'sigv4-presignUrls',
   'sigv4-web',
+  'sigv4-web-oneoff',
   'aws4',
   'aws4fetch',
   'smithy',
