@@ -66,7 +66,7 @@ function encodeKeyInto(key: string, out: Uint8Array, at: number): number {
   return at;
 }
 
-let keyBytes = new Uint8Array(1024);
+let keyBytes = /* @__PURE__ */ new Uint8Array(1024);
 
 /**
  * URI-encode an S3 key once, '/' kept: the canonical and the wire form at once, as one flat
