@@ -75,15 +75,25 @@ export function createItemSigner(ctx: SigningContext, defaults: PresignRequest |
 }
 
 /**
- * Decodes ASCII bytes [start, end) to a string. Node's entry gives one that makes an external
- * string for large ranges (Buffer#latin1Slice), whose bytes the garbage collector never copies.
+ * Decodes ASCII bytes [start, end) to a string, `runBytes` at a time: the Node entry gives
+ * node-ascii.ts, whose large decodes are external strings the garbage collector never copies.
  */
-export type DecodeAscii = (bytes: Uint8Array, start: number, end: number) => string;
+export interface BulkDecoder {
+  decode(bytes: Uint8Array, start: number, end: number): string;
+  readonly runBytes: number;
+}
 
-/** Bytes of URLs written before they are decoded at once (see BulkDecode). */
-const RUN_BYTES = 2_097_152; // 2 MiB, written out so bundlers drop it where unused
+/** Stores slices of `text` in `out` from `at`: URL j ends at ends[j] - base, for j in [from, to). */
+export function sliceUrls(text: string, ends: Uint32Array, from: number, to: number, base: number, out: string[], at: number): void {
+  let start = 0;
+  for (let j = from; j < to; j++) {
+    const end = (ends[j] as number) - base;
+    out[at++] = text.slice(start, end);
+    start = end;
+  }
+}
 
-export function presignUrls(ctx: SigningContext, items: Iterable<PresignItem>, defaults: PresignRequest | undefined, now: () => Date, decode?: DecodeAscii): string[] {
+export function presignUrls(ctx: SigningContext, items: Iterable<PresignItem>, defaults: PresignRequest | undefined, now: () => Date, decoder?: BulkDecoder): string[] {
   if (items === null || typeof items !== 'object' || !(Symbol.iterator in items)) {
     throw new SigV4Error('INVALID_ARGUMENT', 'items', `expected an array or iterable of requests or keys, got ${describeType(items)}`);
   }
@@ -91,13 +101,13 @@ export function presignUrls(ctx: SigningContext, items: Iterable<PresignItem>, d
   if (Array.isArray(items)) {
     const n = items.length;
     const out = new Array<string>(n);
-    if (decode === undefined || !writesKeys) {
+    if (decoder === undefined || !writesKeys) {
       for (let i = 0; i < n; i++) out[i] = sign(items[i] as PresignItem, i);
       return out;
     }
     // URLs as bytes, decoded a run at a time into one string that the URLs are slices of: kept
     // URLs then cost the garbage collector one object each instead of a tree of four strings.
-    const sink: UrlSink = { bytes: new Uint8Array(RUN_BYTES + 65536), at: 0 };
+    const sink: UrlSink = { bytes: new Uint8Array(decoder.runBytes + 65536), at: 0 };
     let ends = new Uint32Array(16384);
     let first = 0;
     for (let i = 0; i < n; i++) {
@@ -109,14 +119,8 @@ export function presignUrls(ctx: SigningContext, items: Iterable<PresignItem>, d
         ends = bigger;
       }
       ends[k] = sink.at;
-      if (sink.at >= RUN_BYTES || i === n - 1) {
-        const text = decode(sink.bytes, 0, sink.at);
-        let start = 0;
-        for (let j = first; j <= i; j++) {
-          const end = ends[j - first] as number;
-          out[j] = text.slice(start, end);
-          start = end;
-        }
+      if (sink.at >= decoder.runBytes || i === n - 1) {
+        sliceUrls(decoder.decode(sink.bytes, 0, sink.at), ends, 0, k + 1, 0, out, first);
         sink.at = 0;
         first = i + 1;
       }

@@ -2,13 +2,12 @@
  * The Node entry point (`sigv4`): the signer on node:crypto, synchronous, with the S3 hot path
  * for bulk signing and worker_threads for multi-core batches.
  */
+import { DECODE_BYTES, decodeAscii } from './node-ascii.js';
 import { nodeCryptoBackend } from './node-crypto-backend.js';
 import { presignS3Key } from './presign-s3-key.js';
 import { makeCreatePresigner, makePresign, makeSignRequest, type Platform } from './signer.js';
 
-// Once per ~2 MB run of URLs: above about 1 MB, Buffer#toString makes an external string.
-const decodeAscii = (bytes: Uint8Array, start: number, end: number): string => Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length).toString('latin1', start, end);
-const platform: Platform = { crypto: nodeCryptoBackend, now: () => new Date(), keyPath: presignS3Key, decodeAscii };
+const platform: Platform = { crypto: nodeCryptoBackend, now: () => new Date(), keyPath: presignS3Key, bulkDecoder: { decode: decodeAscii, runBytes: DECODE_BYTES } };
 
 export const presign = makePresign(platform);
 export const createPresigner = makeCreatePresigner(platform);

@@ -2,7 +2,7 @@
  * The public API over one crypto backend and one clock. Each function is built by its own
  * factory so that a bundle importing only `presign` leaves the others out.
  */
-import { type DecodeAscii, type ItemSource, type PresignItem, presignStream, presignUrls } from './bulk-presign.js';
+import { type BulkDecoder, type ItemSource, type PresignItem, presignStream, presignUrls } from './bulk-presign.js';
 import type { CryptoBackend } from './crypto-backend.js';
 import { SigV4Error } from './errors.js';
 import { PRESIGN_REQUEST_KEYS, type PresignRequest, type PresignedRequest, presignRequest } from './presign.js';
@@ -30,8 +30,8 @@ export interface Platform {
   readonly crypto: CryptoBackend;
   readonly now: () => Date;
   readonly keyPath?: KeyPath | undefined;
-  /** A fast ASCII decoder for bulk results (Node: Buffer's latin1). */
-  readonly decodeAscii?: DecodeAscii | undefined;
+  /** A fast ASCII decoder for bulk results (Node: node-ascii.ts); without one, URLs are built as strings. */
+  readonly bulkDecoder?: BulkDecoder | undefined;
 }
 
 const NO_KEYS: ReadonlySet<string> = /* @__PURE__ */ new Set();
@@ -66,7 +66,7 @@ export function makePresign({ crypto, now, keyPath }: Platform): (options: Presi
   return (options) => presignRequest(...oneOff(crypto, now, keyPath, options, PRESIGN_REQUEST_KEYS));
 }
 
-export function makeCreatePresigner({ crypto, now, keyPath, decodeAscii }: Platform): (config: SignerConfig) => Presigner {
+export function makeCreatePresigner({ crypto, now, keyPath, bulkDecoder }: Platform): (config: SignerConfig) => Presigner {
   return (config) => {
     const c = checkObject(config, 'config');
     checkKnownKeys(c, NO_KEYS, 'config');
@@ -79,7 +79,7 @@ export function makeCreatePresigner({ crypto, now, keyPath, decodeAscii }: Platf
       }
       return presignRequest(ctx, request, r['date'] === undefined ? now() : (r['date'] as Date));
     };
-    presigner.presignUrls = (items, defaults) => presignUrls(ctx, items, defaults, now, decodeAscii);
+    presigner.presignUrls = (items, defaults) => presignUrls(ctx, items, defaults, now, bulkDecoder);
     presigner.presignStream = (items, defaults) => presignStream(ctx, items, defaults, now);
     return presigner;
   };
